@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.Sockets;
+using Runway.Processes;
+using Serilog;
+
+namespace Runway.Environments.Local;
+
+/// <summary>
+/// Runs release pools as processes on loopback ports behind the local router. Everything it starts outlives the
+/// command and is found again through its state file, so Status, Down and the next phase see the same processes.
+/// </summary>
+public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient http, ILogger logger) : IEnvironmentProvider
+{
+    private readonly RouterClient _router = new(http, options.RouterAdminPort, Path.Combine(options.StateDirectory, "router.token"));
+    private readonly ReadinessProbe _readiness = new(http, options.ReadinessTimeout);
+
+    private string StateFile => Path.Combine(options.StateDirectory, "state.json");
+
+    /// <inheritdoc />
+    public string Name => options.Name;
+
+    /// <summary>The URL users reach.</summary>
+    public string Url => $"http://127.0.0.1:{options.RouterPort}";
+
+    /// <inheritdoc />
+    public async Task<PoolSnapshot> DeployPoolAsync(string release, CancellationToken cancellationToken)
+    {
+        await EnsureRouterAsync(cancellationToken).ConfigureAwait(false);
+        var state = LocalState.Load(StateFile);
+        if (state.Pools.TryGetValue(release, out var running) && running.All(i => DetachedProcess.IsAlive(i.ProcessId)))
+        {
+            logger.Information("Pool {Release} already runs with {Replicas} replicas", release, running.Count);
+            return await PoolAsync(release, cancellationToken).ConfigureAwait(false);
+        }
+        if (running is not null) await StopInstancesAsync(running, cancellationToken).ConfigureAwait(false);
+        var folder = await options.PublishRelease(release, cancellationToken).ConfigureAwait(false);
+        var instances = Enumerable.Range(0, options.Replicas).Select(i => StartReplica(folder, release, i)).ToList();
+        LocalState.Load(StateFile).WithPool(release, instances).Save(StateFile);
+        await WaitReadyAsync(release, instances, cancellationToken).ConfigureAwait(false);
+        await PutTableAsync(await CurrentWeightsAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        logger.Information("Pool {Release} ready: {Replicas} replicas on ports {Ports}", release, instances.Count, instances.Select(i => i.Port));
+        return await PoolAsync(release, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task SetWeightsAsync(IReadOnlyDictionary<string, int> weights, CancellationToken cancellationToken)
+    {
+        var state = LocalState.Load(StateFile);
+        var unknown = weights.Keys.Where(r => !state.Pools.ContainsKey(r)).ToList();
+        if (unknown.Count > 0)
+            throw new InvalidOperationException($"No pool runs for release {string.Join(", ", unknown)} in environment {Name}; deploy it first.");
+        await PutTableAsync(weights, cancellationToken).ConfigureAwait(false);
+        logger.Information("Traffic in {Environment} now {Weights}", Name, Describe(weights));
+    }
+
+    /// <inheritdoc />
+    public async Task RemovePoolAsync(string release, CancellationToken cancellationToken)
+    {
+        var state = LocalState.Load(StateFile);
+        if (!state.Pools.TryGetValue(release, out var instances)) return;
+        var weights = await CurrentWeightsAsync(cancellationToken).ConfigureAwait(false);
+        if (weights.GetValueOrDefault(release) > 0)
+            throw new InvalidOperationException($"Release {release} still gets {weights[release]}% of traffic in {Name}; shift traffic away before removing its pool.");
+        // The router answers once requests in flight to the removed pool have finished: then the processes can go.
+        await PutTableAsync(weights.Where(w => w.Key != release).ToDictionary(), cancellationToken, exclude: release).ConfigureAwait(false);
+        await StopInstancesAsync(instances, cancellationToken).ConfigureAwait(false);
+        LocalState.Load(StateFile).WithPool(release, null).Save(StateFile);
+        logger.Information("Removed pool {Release} from {Environment}", release, Name);
+    }
+
+    /// <inheritdoc />
+    public async Task<EnvironmentSnapshot> ReadAsync(CancellationToken cancellationToken)
+    {
+        var state = LocalState.Load(StateFile);
+        var weights = await CurrentWeightsAsync(cancellationToken).ConfigureAwait(false);
+        var pools = state.Pools.Select(p => Snapshot(p.Key, weights.GetValueOrDefault(p.Key), p.Value)).ToList();
+        return new EnvironmentSnapshot(Name, state.Router is null ? null : Url, pools);
+    }
+
+    /// <summary>Stops every pool and the router, and forgets them.</summary>
+    public async Task DownAsync(CancellationToken cancellationToken)
+    {
+        var state = LocalState.Load(StateFile);
+        foreach (var (release, instances) in state.Pools)
+        {
+            logger.Information("Stopping pool {Release} of {Environment}", release, Name);
+            await StopInstancesAsync(instances, cancellationToken).ConfigureAwait(false);
+        }
+        if (state.Router is { } router)
+        {
+            logger.Information("Stopping the router of {Environment}", Name);
+            await DetachedProcess.StopAsync(router.ProcessId, options.StopGrace, cancellationToken).ConfigureAwait(false);
+        }
+        LocalState.Empty.Save(StateFile);
+        File.Delete(Path.Combine(options.StateDirectory, "routes.json"));
+    }
+
+    private async Task EnsureRouterAsync(CancellationToken cancellationToken)
+    {
+        var state = LocalState.Load(StateFile);
+        if (state.Router is { } router && DetachedProcess.IsAlive(router.ProcessId) && await _router.IsHealthyAsync(cancellationToken).ConfigureAwait(false))
+            return;
+        if (await _router.IsHealthyAsync(cancellationToken).ConfigureAwait(false))
+            throw new InvalidOperationException(
+                $"Port {options.RouterAdminPort} already answers as a router that environment {Name} did not start. Stop it, or set other router ports for this environment.");
+        var folder = await options.PublishRouter(cancellationToken).ConfigureAwait(false);
+        var spec = new ProcessSpec("dotnet", [Path.Combine(folder, options.RouterAssembly),
+            "--port", Invariant(options.RouterPort), "--admin-port", Invariant(options.RouterAdminPort),
+            "--state-file", Path.Combine(options.StateDirectory, "routes.json"), "--token-file", Path.Combine(options.StateDirectory, "router.token")]);
+        var processId = DetachedProcess.Start(spec, Path.Combine(options.StateDirectory, "logs", "router.log"));
+        (state with { Router = new LocalRouter(options.RouterPort, options.RouterAdminPort, processId) }).Save(StateFile);
+        await _readiness.WaitAsync("the router", $"http://127.0.0.1:{options.RouterAdminPort}/health", () => DetachedProcess.IsAlive(processId), cancellationToken)
+            .ConfigureAwait(false);
+        logger.Information("Router of {Environment} listening on {Url}", Name, Url);
+    }
+
+    private LocalInstance StartReplica(string folder, string release, int index)
+    {
+        var port = FreePort();
+        var spec = new ProcessSpec("dotnet", [Path.Combine(folder, options.ServiceAssembly), "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = folder,
+            Environment = new Dictionary<string, string>(options.ReleaseConfiguration(release)) { ["Sample__Release"] = release },
+        };
+        var log = Path.Combine(options.StateDirectory, "logs", $"{release}-{index}.log");
+        return new LocalInstance(port, DetachedProcess.Start(spec, log));
+    }
+
+    private async Task WaitReadyAsync(string release, IReadOnlyList<LocalInstance> instances, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.WhenAll(instances.Select(i => _readiness.WaitAsync(
+                $"replica of {release} on port {i.Port}", $"http://127.0.0.1:{i.Port}/health/ready", () => DetachedProcess.IsAlive(i.ProcessId), cancellationToken)))
+                .ConfigureAwait(false);
+        }
+        catch
+        {
+            await StopInstancesAsync(instances, CancellationToken.None).ConfigureAwait(false);
+            LocalState.Load(StateFile).WithPool(release, null).Save(StateFile);
+            throw;
+        }
+    }
+
+    private async Task<Dictionary<string, int>> CurrentWeightsAsync(CancellationToken cancellationToken)
+    {
+        var table = await _router.GetAsync(cancellationToken).ConfigureAwait(false);
+        return table.Pools.ToDictionary(p => p.Release, p => p.Weight);
+    }
+
+    private Task PutTableAsync(IReadOnlyDictionary<string, int> weights, CancellationToken cancellationToken, string? exclude = null)
+    {
+        var state = LocalState.Load(StateFile);
+        var pools = state.Pools.Where(p => p.Key != exclude)
+            .Select(p => new RoutePool(p.Key, weights.GetValueOrDefault(p.Key), p.Value.Select(i => $"http://127.0.0.1:{i.Port}").ToList()))
+            .ToList();
+        return _router.PutAsync(pools, cancellationToken);
+    }
+
+    private async Task<PoolSnapshot> PoolAsync(string release, CancellationToken cancellationToken) =>
+        (await ReadAsync(cancellationToken).ConfigureAwait(false)).Pool(release)!;
+
+    private async Task StopInstancesAsync(IEnumerable<LocalInstance> instances, CancellationToken cancellationToken) =>
+        await Task.WhenAll(instances.Select(i => DetachedProcess.StopAsync(i.ProcessId, options.StopGrace, cancellationToken))).ConfigureAwait(false);
+
+    private static PoolSnapshot Snapshot(string release, int weight, IReadOnlyList<LocalInstance> instances) =>
+        new(release, weight, instances.Select(i => new InstanceSnapshot($"http://127.0.0.1:{i.Port}", i.ProcessId)).ToList());
+
+    private static string Describe(IReadOnlyDictionary<string, int> weights) =>
+        string.Join(", ", weights.OrderByDescending(w => w.Value).Select(w => $"{w.Key}={w.Value}%"));
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
