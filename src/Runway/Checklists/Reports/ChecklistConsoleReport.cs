@@ -11,7 +11,7 @@ public static class ChecklistConsoleReport
     public static string Render(ChecklistState state)
     {
         var rows = state.Checklist.Items.Select(i => Row(state, i)).ToList();
-        var widths = Enumerable.Range(0, 4).Select(c => rows.Select(r => r[c].Length).DefaultIfEmpty(0).Max()).ToArray();
+        var widths = Enumerable.Range(0, 5).Select(c => rows.Select(r => r[c].Length).DefaultIfEmpty(0).Max()).ToArray();
         var text = new StringBuilder();
         foreach (var section in state.Checklist.Sections)
         {
@@ -26,11 +26,11 @@ public static class ChecklistConsoleReport
     {
         var mark = state.MarkOf(item.Id);
         var text = item.Text.Length <= TextWidth ? item.Text : item.Text[..(TextWidth - 1)] + "…";
-        return [MarkText.Status(mark), $"{item.Id}  {text}", item.Owner?.ToString() ?? "-", MarkText.WhoWhen(mark), MarkText.Summary(mark)];
+        return [MarkText.Status(mark), item.Id, text, item.Owner?.ToString() ?? "-", MarkText.WhoWhen(mark), MarkText.Summary(mark)];
     }
 
     private static string Line(string[] row, int[] widths) =>
-        string.Join("  ", row.Take(4).Select((cell, c) => cell.PadRight(widths[c])).Append(row[4])).TrimEnd();
+        string.Join("  ", row.Take(5).Select((cell, c) => cell.PadRight(widths[c])).Append(row[5])).TrimEnd();
 
     private static string Totals(ChecklistState state)
     {
