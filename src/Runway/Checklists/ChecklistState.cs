@@ -56,6 +56,12 @@ public sealed class ChecklistState
     public IReadOnlyList<ChecklistItem> UnprovenBy(ChecklistPhase phase) =>
         [.. OpenItems.Where(i => i.Phase == phase && i.IsAutomated)];
 
+    /// <summary>Refuses <paramref name="phase"/> with <see cref="ChecklistGateException"/> while <see cref="GateFor"/> lists open items.</summary>
+    public void EnsureCanStart(ChecklistPhase phase) => EnsureClosed(GateFor(phase), phase.ToString());
+
+    /// <summary>Refuses a run of <paramref name="phases"/> (named <paramref name="run"/>, e.g. "Deploy") up front while <see cref="OpenGatesUpTo"/> lists open items.</summary>
+    public void EnsureCanRun(IEnumerable<ChecklistPhase> phases, string run) => EnsureClosed(OpenGatesUpTo(phases), run);
+
     /// <summary>Throws <see cref="ChecklistGateException"/> listing <paramref name="open"/> unless it is empty.</summary>
     public static void EnsureClosed(IReadOnlyList<ChecklistItem> open, string gate)
     {

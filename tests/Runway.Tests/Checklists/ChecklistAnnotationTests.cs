@@ -49,6 +49,9 @@ public sealed class ChecklistAnnotationTests
 
     [Theory]
     [InlineData("- [ ] X <!-- runway: colour=red -->", "c.md:1: unknown annotation key 'colour'")]
+    [InlineData("- [ ] X <!-- runway: phase=Canary,Migration -->", "c.md:1: unknown phase 'Canary,Migration'. Allowed phases:")]
+    [InlineData("- [ ] X <!-- runway: phase=2 -->", "c.md:1: unknown phase '2'")]
+    [InlineData("- [ ] X <!-- runway: phase=canary -->", "c.md:1: unknown phase 'canary'")]
     [InlineData("- [ ] X <!-- runway: owner=Q -->", "c.md:1: unknown owner 'Q'. Allowed owners: B (Builder), T (Tester), H (Human).")]
     [InlineData("- [ ] X <!-- id: Not_An_Id -->", "c.md:1: invalid item id 'Not_An_Id'")]
     [InlineData("- [ ] X <!-- id: a -->\n- [ ] Y <!-- id: a -->", "c.md:2: id 'a' is already used by the item on line 1")]

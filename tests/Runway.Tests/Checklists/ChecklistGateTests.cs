@@ -76,6 +76,18 @@ public sealed class ChecklistGateTests
     {
         var state = new ChecklistState(Checklist, [ChecklistMarks.Signed("announce")]);
 
-        Should.NotThrow(() => ChecklistState.EnsureClosed(state.GateFor(ChecklistPhase.Preparation), "Preparation"));
+        Should.NotThrow(() => state.EnsureCanStart(ChecklistPhase.Preparation));
+    }
+
+    [Fact]
+    public void EnsureCanRun_DeployWithOpenSignOffs_RefusesUpFrontNamingTheRun()
+    {
+        var state = new ChecklistState(Checklist, [ChecklistMarks.Signed("announce")]);
+
+        var error = Should.Throw<ChecklistGateException>(() => state.EnsureCanRun(Enum.GetValues<ChecklistPhase>(), "Deploy"));
+
+        error.Gate.ShouldBe("Deploy");
+        error.OpenItems.Select(i => i.Id).ShouldBe(["window", "happy"]);
+        error.Message.ShouldStartWith("Deploy refused: 2 checklist items are open.");
     }
 }

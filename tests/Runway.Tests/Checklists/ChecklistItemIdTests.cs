@@ -57,6 +57,19 @@ public sealed class ChecklistItemIdTests
     }
 
     [Fact]
+    public void State_MarksFromBeforeAnEdit_StillCloseTheUnchangedItems()
+    {
+        var before = ChecklistParser.Parse(Original, "a.md");
+        var marks = before.Items.Where(i => i.Text != "Backup taken").Select(i => ChecklistMarks.Signed(i.Id)).ToList();
+        var edited = Original.Replace("- [ ] Backup taken\n", "", StringComparison.Ordinal).Replace("## After\n", "## After\n- [ ] Metrics scraped\n", StringComparison.Ordinal);
+
+        var state = new ChecklistState(ChecklistParser.Parse(edited, "a.md"), marks);
+
+        state.OpenItems.Select(i => i.Id).ShouldBe(["after-metrics-scraped"]);
+        state.UnknownMarks.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Parse_ExplicitIds_WinAndDerivedDuplicatesAreNumbered()
     {
         const string text = """

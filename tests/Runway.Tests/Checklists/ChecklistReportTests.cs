@@ -43,6 +43,17 @@ public sealed class ChecklistReportTests : IDisposable
     }
 
     [Fact]
+    public void Render_CrlfWithoutFinalNewline_KeepsLineEndings()
+    {
+        var checklist = ChecklistParser.Parse("## A\r\n- [ ] One\r\n- [ ] Two", "c.md");
+        var state = new ChecklistState(checklist, [ChecklistMarks.Signed("a-one"), ChecklistMarks.Signed("a-two")]);
+
+        var written = ChecklistMarkdownReport.Render(state);
+
+        written.ShouldBe("## A\r\n- [x] One\r\n  - ✍ signed — alice 2026-11-22 12:00Z\r\n- [x] Two\r\n  - ✍ signed — alice 2026-11-22 12:00Z");
+    }
+
+    [Fact]
     public async Task WriteAsync_DefaultChecklist_RoundTripsToTheSameItemsNowTicked()
     {
         var checklist = await ChecklistParser.ParseFileAsync(ChecklistFiles.DefaultPath);

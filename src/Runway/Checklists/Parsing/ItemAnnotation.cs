@@ -60,8 +60,8 @@ internal sealed partial record ItemAnnotation(string? Id, ChecklistPhase? Phase,
             : throw error($"invalid item id '{id}'. Use lower-case letters, digits and dashes, starting with a letter or digit, at most {ChecklistItemIds.MaxLength} characters.");
 
     private static ChecklistPhase ParsePhase(string value, Func<string, Exception> error) =>
-        Enum.TryParse<ChecklistPhase>(value, ignoreCase: false, out var phase) && Enum.IsDefined(phase) && !char.IsDigit(value[0])
-            ? phase
+        Enum.GetNames<ChecklistPhase>().Contains(value, StringComparer.Ordinal) // exact names only: no numbers, no "A,B" flag combinations
+            ? Enum.Parse<ChecklistPhase>(value)
             : throw error($"unknown phase '{value}'. Allowed phases: {string.Join(", ", Enum.GetNames<ChecklistPhase>())}.");
 
     private static string Check(string value, Func<string, Exception> error) =>
