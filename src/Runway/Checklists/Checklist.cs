@@ -10,7 +10,10 @@ public sealed class Checklist
         Text = text;
         Items = items;
         Sections = items.GroupBy(i => i.Section).Select(g => new ChecklistSection(g.Key, [.. g])).ToList();
+        byId = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
     }
+
+    private readonly Dictionary<string, ChecklistItem> byId;
 
     /// <summary>The file name (or label) the checklist was read from, used in messages.</summary>
     public string Source { get; }
@@ -25,5 +28,5 @@ public sealed class Checklist
     public IReadOnlyList<ChecklistSection> Sections { get; }
 
     /// <summary>The item with <paramref name="id"/>, or null.</summary>
-    public ChecklistItem? Find(string id) => Items.FirstOrDefault(i => i.Id == id);
+    public ChecklistItem? Find(string id) => byId.GetValueOrDefault(id);
 }

@@ -16,9 +16,10 @@ public sealed class ChecklistState
     public ChecklistState(Checklist checklist, IEnumerable<ChecklistMark> marks)
     {
         Checklist = checklist;
-        var known = marks.Where(m => checklist.Find(m.ItemId) is not null).ToList();
-        latest = known.GroupBy(m => m.ItemId).ToDictionary(g => g.Key, g => g.MaxBy(m => m.At)!, StringComparer.Ordinal);
-        UnknownMarks = [.. marks.Where(m => checklist.Find(m.ItemId) is null)];
+        var all = marks.ToList();
+        latest = all.Where(m => checklist.Find(m.ItemId) is not null).GroupBy(m => m.ItemId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(m => m.At)!, StringComparer.Ordinal);
+        UnknownMarks = [.. all.Where(m => checklist.Find(m.ItemId) is null)];
     }
 
     /// <summary>The parsed checklist.</summary>
