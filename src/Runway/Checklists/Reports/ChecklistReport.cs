@@ -1,0 +1,25 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Runway.Checklists.Reports;
+
+/// <summary>Writes a deployment's checklist report: <c>checklist.md</c> (the ticked document) and <c>evidence.json</c>.</summary>
+public static class ChecklistReport
+{
+    /// <summary>The conventional folder: <c>&lt;temporaryDirectory&gt;/reports/&lt;deployment&gt;</c> (i.e. .nuke/temp/reports/…).</summary>
+    public static string DirectoryFor(string temporaryDirectory, string deployment) =>
+        Path.Combine(temporaryDirectory, "reports", deployment);
+
+    /// <summary>Writes both files into <paramref name="directory"/> (created when missing) and returns their paths.</summary>
+    public static async Task<(string Markdown, string Evidence)> WriteAsync(string directory, ChecklistState state, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(directory);
+        var markdown = Path.Combine(directory, "checklist.md");
+        var evidence = Path.Combine(directory, "evidence.json");
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        await File.WriteAllTextAsync(markdown, ChecklistMarkdownReport.Render(state), utf8, cancellationToken).ConfigureAwait(false);
+        var json = ChecklistEvidenceJson.Render(state).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        await File.WriteAllTextAsync(evidence, json + "\n", utf8, cancellationToken).ConfigureAwait(false);
+        return (markdown, evidence);
+    }
+}
