@@ -80,6 +80,13 @@ public sealed class EnvironmentLock : IAsyncDisposable
     {
         if (_released) return;
         _released = true;
+        if (_connection.State != System.Data.ConnectionState.Open)
+        {
+            // The connection broke: the server already dropped the lock with it.
+            _database.Logger.Warning("Lock on environment {Environment} was already lost with its connection", Holder.Environment);
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
         try
         {
             await ReleaseAsync().ConfigureAwait(false);
