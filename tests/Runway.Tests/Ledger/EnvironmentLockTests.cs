@@ -27,6 +27,22 @@ public sealed class EnvironmentLockTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task AcquireAsync_TwoRunsAtTheSameMoment_LetsExactlyOneIn()
+    {
+        await using var ledger = await TestLedger.CreateAsync(server);
+
+        var attempts = await Task.WhenAll(new[] { Alice, Bob }.Select(holder => Task.Run(async () =>
+        {
+            try { return await EnvironmentLock.AcquireAsync(ledger.Database, "production", holder); }
+            catch (EnvironmentLockedException) { return null; }
+        })));
+
+        var winner = attempts.Where(a => a is not null).ShouldHaveSingleItem()!;
+        (await EnvironmentLock.GetHolderAsync(ledger.Database, "production"))!.Holder.ShouldBe(winner.Holder.Holder);
+        await winner.DisposeAsync();
+    }
+
+    [Fact]
     public async Task AcquireAsync_OtherEnvironment_IsIndependent()
     {
         await using var ledger = await TestLedger.CreateAsync(server);
