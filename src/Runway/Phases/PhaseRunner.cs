@@ -1,0 +1,58 @@
+using Runway.Checklists;
+using Runway.Ledger;
+using Serilog;
+
+namespace Runway.Phases;
+
+/// <summary>
+/// Runs one phase of a deployment: refuses while a checklist item gating it is open, then runs its steps in
+/// order, recording each in the ledger with its evidence and marking the checklist items it proves. A step the
+/// ledger already holds as succeeded for this deployment is not run again, so a rerun after a crash resumes.
+/// </summary>
+public sealed class PhaseRunner(DeploymentLedger ledger, DeploymentChecklist checklist, ILogger logger)
+{
+    /// <summary>Runs <paramref name="steps"/> as <paramref name="phase"/> of <paramref name="deployment"/>.</summary>
+    public async Task RunAsync(Deployment deployment, ChecklistPhase phase, IReadOnlyList<DeploymentStep> steps, CancellationToken cancellationToken)
+    {
+        var name = phase.ToString();
+        await checklist.EnsureGateOpenAsync(deployment.Release, phase, cancellationToken).ConfigureAwait(false);
+        await ledger.StartPhaseAsync(deployment.Id, name, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var step in steps)
+                await RunStepAsync(deployment, name, step, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            await ledger.FinishPhaseAsync(deployment.Id, name, WorkStatus.Failed, ex.Message, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        await ledger.FinishPhaseAsync(deployment.Id, name, WorkStatus.Succeeded, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RunStepAsync(Deployment deployment, string phase, DeploymentStep step, CancellationToken cancellationToken)
+    {
+        if (await ledger.FindCompletedStepAsync(deployment.Id, phase, step.Name, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            logger.Information("Step {Step} already done in deployment {DeploymentId}", step.Name, deployment.Id);
+            return;
+        }
+        logger.Information("Step {Step}", step.Name);
+        await ledger.StartStepAsync(deployment.Id, phase, step.Name, cancellationToken).ConfigureAwait(false);
+        StepOutcome outcome;
+        try
+        {
+            outcome = await step.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            await ledger.FinishStepAsync(deployment.Id, phase, step.Name, WorkStatus.Failed, ex.Message, cancellationToken: CancellationToken.None)
+                .ConfigureAwait(false);
+            throw;
+        }
+        await ledger.FinishStepAsync(deployment.Id, phase, step.Name, WorkStatus.Succeeded, evidence: outcome.Evidence, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var check in outcome.Proves)
+            await checklist.RecordProofAsync(deployment, check, phase, outcome.Evidence, cancellationToken).ConfigureAwait(false);
+    }
+}
