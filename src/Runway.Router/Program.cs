@@ -11,7 +11,8 @@ using Yarp.ReverseProxy.Forwarder;
 var logger = new LoggerConfiguration()
     .MinimumLevel.Information()
     .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-    .MinimumLevel.Override("Yarp", LogEventLevel.Warning)
+    // YARP logs every refused connection with a full stack; the forwarder logs one line instead.
+    .MinimumLevel.Override("Yarp", LogEventLevel.Error)
     .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}")
     .CreateLogger();
 

@@ -45,8 +45,13 @@ internal static class AdminEndpoints
         }
 
         var outcome = await routeSwitch.ApplyAsync(body, cancellationToken);
-        return outcome.Table is { } table
-            ? Results.Ok(new { generation = table.Generation, pools = table.Pools, drain = outcome.Drain })
+        if (outcome.Table is { } table)
+        {
+            return Results.Ok(new { generation = table.Generation, pools = table.Pools, drain = outcome.Drain });
+        }
+
+        return outcome.StateFileFailed
+            ? Results.Json(new { error = outcome.Error }, statusCode: StatusCodes.Status500InternalServerError)
             : Results.BadRequest(new { error = outcome.Error });
     }
 }

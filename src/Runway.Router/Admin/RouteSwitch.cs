@@ -12,7 +12,7 @@ public sealed class RouteSwitch(LiveRoutes routes, RouteStateFile state, TimeSpa
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>The outcome of a change: the error (nothing changed) or the table now in force and the drain result.</summary>
-    public sealed record Outcome(string? Error, RouteTable? Table, DrainResult? Drain);
+    public sealed record Outcome(string? Error, RouteTable? Table, DrainResult? Drain, bool StateFileFailed = false);
 
     /// <summary>Validates and applies <paramref name="request"/>.</summary>
     public async Task<Outcome> ApplyAsync(RouteTableRequest? request, CancellationToken cancellationToken)
@@ -28,7 +28,11 @@ public sealed class RouteSwitch(LiveRoutes routes, RouteStateFile state, TimeSpa
         try
         {
             var table = new RouteTable(routes.Current.Generation + 1, pools);
-            await state.SaveAsync(table, cancellationToken);
+            if (await TrySaveAsync(table, cancellationToken) is { } saveError)
+            {
+                return new Outcome(saveError, null, null, StateFileFailed: true);
+            }
+
             var previous = routes.Replace(table);
             logger.Information("Route table generation {Generation} in force: {Weights}", table.Generation, table.Describe());
             var removed = previous.AllDestinations().Except(table.AllDestinations(), StringComparer.Ordinal).ToList();
@@ -39,6 +43,20 @@ public sealed class RouteSwitch(LiveRoutes routes, RouteStateFile state, TimeSpa
         finally
         {
             _gate.Release();
+        }
+    }
+
+    private async Task<string?> TrySaveAsync(RouteTable table, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await state.SaveAsync(table, cancellationToken);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.Error("Cannot write state file {Path}: {Reason}; generation {Generation} not applied", state.Path, ex.Message, table.Generation);
+            return $"Cannot write the state file {state.Path} ({ex.Message}); the table in force is unchanged. Fix the file's directory or permissions and retry.";
         }
     }
 

@@ -18,7 +18,8 @@ internal sealed class DatabaseReadiness(NpgsqlDataSource dataSource, Serilog.ILo
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutRejectedException or System.Net.Sockets.SocketException or InvalidOperationException)
         {
-            logger.Warning("Readiness check failed: database unreachable ({Reason})", ex.GetType().Name);
+            // Npgsql and Polly messages name host and port, never the password.
+            logger.Warning("Readiness check failed: database unreachable ({Reason})", ex.Message);
             return false;
         }
     }
