@@ -37,7 +37,11 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
         var instances = Enumerable.Range(0, options.Replicas).Select(i => StartReplica(folder, release, i)).ToList();
         LocalState.Load(StateFile).WithPool(release, instances).Save(StateFile);
         await WaitReadyAsync(release, instances, cancellationToken).ConfigureAwait(false);
-        await PutTableAsync(await CurrentWeightsAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        // The new pool joins the router at weight 0 beside the pools that carry traffic now; the first pool of an
+        // empty router joins at the first SetWeights, since a table must always split all traffic.
+        var weights = await CurrentWeightsAsync(cancellationToken).ConfigureAwait(false);
+        if (weights.Values.Sum() == 100)
+            await PutTableAsync(weights, cancellationToken).ConfigureAwait(false);
         logger.Information("Pool {Release} ready: {Replicas} replicas on ports {Ports}", release, instances.Count, instances.Select(i => i.Port));
         return await PoolAsync(release, cancellationToken).ConfigureAwait(false);
     }
@@ -98,9 +102,10 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
     private async Task EnsureRouterAsync(CancellationToken cancellationToken)
     {
         var state = LocalState.Load(StateFile);
-        if (state.Router is { } router && DetachedProcess.IsAlive(router.ProcessId) && await _router.IsHealthyAsync(cancellationToken).ConfigureAwait(false))
+        var health = await _router.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
+        if (state.Router is { } router && DetachedProcess.IsAlive(router.ProcessId) && health == RouterHealth.Healthy)
             return;
-        if (await _router.IsHealthyAsync(cancellationToken).ConfigureAwait(false))
+        if (health != RouterHealth.Unreachable)
             throw new InvalidOperationException(
                 $"Port {options.RouterAdminPort} already answers as a router that environment {Name} did not start. Stop it, or set other router ports for this environment.");
         var folder = await options.PublishRouter(cancellationToken).ConfigureAwait(false);
@@ -109,8 +114,9 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
             "--state-file", Path.Combine(options.StateDirectory, "routes.json"), "--token-file", Path.Combine(options.StateDirectory, "router.token")]);
         var processId = DetachedProcess.Start(spec, Path.Combine(options.StateDirectory, "logs", "router.log"));
         (state with { Router = new LocalRouter(options.RouterPort, options.RouterAdminPort, processId) }).Save(StateFile);
-        await _readiness.WaitAsync("the router", $"http://127.0.0.1:{options.RouterAdminPort}/health", () => DetachedProcess.IsAlive(processId), cancellationToken)
-            .ConfigureAwait(false);
+        await _readiness.WaitAsync("the router", $"http://127.0.0.1:{options.RouterAdminPort}/health",
+            async token => await _router.CheckHealthAsync(token).ConfigureAwait(false) == RouterHealth.Healthy,
+            () => DetachedProcess.IsAlive(processId), cancellationToken).ConfigureAwait(false);
         logger.Information("Router of {Environment} listening on {Url}", Name, Url);
     }
 

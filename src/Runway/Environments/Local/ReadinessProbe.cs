@@ -19,15 +19,22 @@ public sealed class ReadinessProbe(HttpClient http, TimeSpan timeout)
         .Build();
 
     /// <summary>Waits until <paramref name="url"/> answers 200; fails at once when <paramref name="isAlive"/> turns false.</summary>
-    public async Task WaitAsync(string what, string url, Func<bool> isAlive, CancellationToken cancellationToken)
+    public Task WaitAsync(string what, string url, Func<bool> isAlive, CancellationToken cancellationToken) =>
+        WaitAsync(what, url, async token =>
+        {
+            using var response = await http.GetAsync(new Uri(url), token).ConfigureAwait(false);
+            return response.IsSuccessStatusCode;
+        }, isAlive, cancellationToken);
+
+    /// <summary>Waits until <paramref name="isReady"/> says so; fails at once when <paramref name="isAlive"/> turns false.</summary>
+    public async Task WaitAsync(string what, string url, Func<CancellationToken, Task<bool>> isReady, Func<bool> isAlive, CancellationToken cancellationToken)
     {
         try
         {
             await _pipeline.ExecuteAsync(async token =>
             {
                 if (!isAlive()) throw new InvalidOperationException($"{Capitalised(what)} exited before it became ready; see its log under the environment's logs/ folder.");
-                using var response = await http.GetAsync(new Uri(url), token).ConfigureAwait(false);
-                return response.IsSuccessStatusCode;
+                return await isReady(token).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException)

@@ -10,6 +10,19 @@ public sealed record RoutePool(string Release, int Weight, IReadOnlyList<string>
 /// <summary>The router's table: a generation number and the pools.</summary>
 public sealed record RouteTable(long Generation, IReadOnlyList<RoutePool> Pools);
 
+/// <summary>What answers on a router's admin port.</summary>
+public enum RouterHealth
+{
+    /// <summary>Nothing listens.</summary>
+    Unreachable,
+
+    /// <summary>Our router, healthy.</summary>
+    Healthy,
+
+    /// <summary>Something that refuses our token: not a router this environment started.</summary>
+    Foreign,
+}
+
 /// <summary>Speaks to the local router's admin API (loopback only, bearer token from the token file).</summary>
 public sealed class RouterClient(HttpClient http, int adminPort, string tokenFile)
 {
@@ -33,24 +46,29 @@ public sealed class RouterClient(HttpClient http, int adminPort, string tokenFil
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>True when the router answers its health check.</summary>
-    public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
+    /// <summary>Whether a router answers on the admin port, and whether it accepts our token.</summary>
+    public async Task<RouterHealth> CheckHealthAsync(CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{adminPort}/health"), cancellationToken).ConfigureAwait(false);
-            return response.IsSuccessStatusCode;
+            using var request = Request(HttpMethod.Get, "health");
+            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return response.IsSuccessStatusCode ? RouterHealth.Healthy : RouterHealth.Foreign;
         }
         catch (HttpRequestException)
         {
-            return false;
+            return RouterHealth.Unreachable;
         }
     }
 
-    private HttpRequestMessage Request(HttpMethod method) => new(method, new Uri($"http://127.0.0.1:{adminPort}/routes"))
+    private HttpRequestMessage Request(HttpMethod method, string path = "routes")
     {
-        Headers = { Authorization = new AuthenticationHeaderValue("Bearer", File.ReadAllText(tokenFile).Trim()) },
-    };
+        var request = new HttpRequestMessage(method, new Uri($"http://127.0.0.1:{adminPort}/{path}"));
+        // A router we did not start has no token file of ours: it then answers 401, which tells it apart.
+        if (File.Exists(tokenFile))
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", File.ReadAllText(tokenFile).Trim());
+        return request;
+    }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -1,0 +1,92 @@
+using Runway.Environments.Local;
+using Runway.Testing;
+using Serilog.Core;
+using Shouldly;
+using Xunit;
+
+namespace Runway.Tests.Environments;
+
+[Collection("postgres")]
+public sealed class LocalEnvironmentTests(PostgresServer server) : IAsyncLifetime
+{
+    private readonly string _state = Directory.CreateTempSubdirectory("runway-local-env-").FullName;
+    private readonly HttpClient _http = new();
+    private LocalEnvironment _environment = null!;
+
+    public async Task InitializeAsync()
+    {
+        var connectionString = await server.CreateDatabaseAsync("sample");
+        var releases = new ReleasePublisher(Path.Combine(RepositoryRoot.Path, "src/Runway.Sample/Runway.Sample.csproj"), Path.Combine(_state, "releases"), Logger.None);
+        var router = new ReleasePublisher(Path.Combine(RepositoryRoot.Path, "src/Runway.Router/Runway.Router.csproj"), Path.Combine(_state, "router"), Logger.None);
+        _environment = new LocalEnvironment(new LocalEnvironmentOptions
+        {
+            Name = "test",
+            StateDirectory = Path.Combine(_state, "env"),
+            RouterPort = PostgresServer.FreePort(),
+            RouterAdminPort = PostgresServer.FreePort(),
+            Replicas = 2,
+            PublishRelease = (release, token) => releases.PublishAsync(release, "Runway.Sample.dll", token),
+            PublishRouter = token => router.PublishAsync("current", "Runway.Router.dll", token),
+            ReleaseConfiguration = _ => new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Sample"] = connectionString,
+                ["Sample__JwtSigningKey"] = "a-test-signing-key-that-is-long-enough-for-hs256",
+            },
+        }, _http, Logger.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _environment.DownAsync(CancellationToken.None);
+        _http.Dispose();
+        Directory.Delete(_state, recursive: true);
+    }
+
+    [Fact]
+    public async Task APool_ServesThroughTheRouter_ShiftsAndIsRemovedAfterDraining()
+    {
+        var first = await _environment.DeployPoolAsync("1.0.0", CancellationToken.None);
+        await _environment.SetWeightsAsync(new Dictionary<string, int> { ["1.0.0"] = 100 }, CancellationToken.None);
+        first.Instances.Count.ShouldBe(2);
+        (await ReleaseServingAsync()).ShouldBe("1.0.0");
+
+        await _environment.DeployPoolAsync("1.1.0", CancellationToken.None);
+        await _environment.SetWeightsAsync(new Dictionary<string, int> { ["1.0.0"] = 0, ["1.1.0"] = 100 }, CancellationToken.None);
+        (await ReleaseServingAsync()).ShouldBe("1.1.0");
+
+        await _environment.RemovePoolAsync("1.0.0", CancellationToken.None);
+
+        var snapshot = await _environment.ReadAsync(CancellationToken.None);
+        snapshot.Pools.Select(p => p.Release).ShouldBe(["1.1.0"]);
+        first.Instances.ShouldAllBe(i => !DetachedProcess.IsAlive(i.ProcessId!.Value));
+    }
+
+    [Fact]
+    public async Task RemovePoolAsync_PoolStillServingTraffic_IsRefused()
+    {
+        await _environment.DeployPoolAsync("1.0.0", CancellationToken.None);
+        await _environment.SetWeightsAsync(new Dictionary<string, int> { ["1.0.0"] = 100 }, CancellationToken.None);
+
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => _environment.RemovePoolAsync("1.0.0", CancellationToken.None));
+
+        error.Message.ShouldContain("shift traffic away");
+    }
+
+    [Fact]
+    public async Task DeployPoolAsync_Twice_KeepsTheRunningReplicas()
+    {
+        var first = await _environment.DeployPoolAsync("1.0.0", CancellationToken.None);
+
+        var second = await _environment.DeployPoolAsync("1.0.0", CancellationToken.None);
+
+        second.Instances.Select(i => i.ProcessId).ShouldBe(first.Instances.Select(i => i.ProcessId));
+    }
+
+    private async Task<string> ReleaseServingAsync()
+    {
+        var snapshot = await _environment.ReadAsync(CancellationToken.None);
+        using var response = await _http.GetAsync(new Uri(snapshot.Url + "/version"));
+        response.EnsureSuccessStatusCode();
+        return response.Headers.GetValues("X-Release").Single();
+    }
+}
