@@ -14,7 +14,7 @@ public sealed partial class ChecklistIssue(GitHubConnection github, ILogger logg
     public const string DefaultLabel = "runway-deployment";
 
     /// <summary>The hidden HTML comment that identifies the issue of <paramref name="deploymentKey"/>.</summary>
-    public static string MarkerFor(string deploymentKey) => $"<!-- runway-deployment: {Unsafe().Replace(deploymentKey, "-")} -->";
+    public static string MarkerFor(string deploymentKey) => $"<!-- runway-deployment: {Unsafe().Replace(deploymentKey, "_")} -->";
 
     /// <summary>Creates the issue for <paramref name="deploymentKey"/> or updates its title and body.</summary>
     /// <param name="deploymentKey">Identifies the deployment, e.g. <c>production/2.4.0/42</c>.</param>
@@ -51,6 +51,6 @@ public sealed partial class ChecklistIssue(GitHubConnection github, ILogger logg
     }
 
     // Keeps the key from closing the HTML comment early.
-    [GeneratedRegex("--|>|<")]
+    [GeneratedRegex("[<>]")]
     private static partial Regex Unsafe();
 }
