@@ -57,7 +57,7 @@ public static class GitHubResilience
     };
 
     // null lets Polly use its exponential back-off with jitter; a rate limit waits as long as GitHub asks, within the budget.
-    private static TimeSpan? RateLimitDelay(Exception? error, TimeProvider time, TimeSpan budget) =>
+    internal static TimeSpan? RateLimitDelay(Exception? error, TimeProvider time, TimeSpan budget) =>
         error is not null && GitHubFailures.RateLimitWait(error, time) is { } wait ? (wait < budget ? wait : budget) : null;
 
     internal static string Describe(Exception? error) => error switch
