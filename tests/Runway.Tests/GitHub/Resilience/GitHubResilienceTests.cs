@@ -124,7 +124,7 @@ public sealed class GitHubResilienceTests : IDisposable
     public async Task SlowGitHub_BeyondTheTimeBudget_FailsNamingTheBudget()
     {
         _api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(GitHubApiServer.RepoPath + "/pulls").UsingGet())
-            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithBody("[]").WithDelay(TimeSpan.FromSeconds(5)));
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithBody("[]").WithDelay(TimeSpan.FromSeconds(2)));
         var github = _api.Connect(adjust: o => new GitHubOptions { Repository = o.Repository, Token = o.Token, ApiBaseUrl = o.ApiBaseUrl, TimeBudget = TimeSpan.FromMilliseconds(800) });
 
         var error = await Should.ThrowAsync<GitHubCallFailedException>(() => ListPulls(github));
