@@ -12,8 +12,11 @@ public sealed class GitHubOptions
     /// <summary>The repository as <c>owner/name</c>, e.g. <c>acme/shop</c>.</summary>
     public required string Repository { get; init; }
 
-    /// <summary>The token Octokit authenticates with (a PAT, or the workflow's <c>GITHUB_TOKEN</c>).</summary>
-    public required string Token { get; init; }
+    /// <summary>
+    /// The token Octokit authenticates with (a PAT, or the workflow's <c>GITHUB_TOKEN</c>). Write-only from outside
+    /// this assembly, so that destructuring the options into a log (<c>{@Options}</c>) or JSON cannot reveal it.
+    /// </summary>
+    public required string Token { internal get; init; }
 
     /// <summary>API base URL: <see cref="GitHubComApi"/> (default) or an Enterprise server's <c>https://host/api/v3/</c>.</summary>
     public Uri ApiBaseUrl { get; init; } = GitHubComApi;

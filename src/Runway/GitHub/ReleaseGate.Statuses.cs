@@ -19,7 +19,9 @@ public sealed partial class ReleaseGate
         var failing = observed.Where(o => !IsGreen(o.State) && !IsPending(o.State)).Select(o => o.Name).ToList();
         var pending = observed.Where(o => IsPending(o.State)).Select(o => o.Name).ToList();
         var missing = options.RequiredChecks.Where(r => observed.All(o => o.Name != r)).ToList();
-        return new GateCheck(ReleaseGateResult.ChecksGreen, failing.Count + pending.Count + missing.Count == 0,
+        // A commit nothing has reported on is unverified, not green.
+        var passed = observed.Count > 0 && failing.Count + pending.Count + missing.Count == 0;
+        return new GateCheck(ReleaseGateResult.ChecksGreen, passed,
             DescribeStatuses(observed.Count, failing, pending, missing),
             StatusEvidence(sha, observed, failing, pending, missing));
     }
@@ -30,6 +32,8 @@ public sealed partial class ReleaseGate
 
     private static string DescribeStatuses(int total, List<string> failing, List<string> pending, List<string> missing)
     {
+        if (total == 0)
+            return "no statuses or check runs reported on the release commit; wait for CI or check that it ran";
         if (failing.Count + pending.Count + missing.Count == 0)
             return $"all {total} statuses and check runs green";
         var parts = new List<string>();

@@ -36,12 +36,13 @@ public sealed class GitHubConnectionTests : IDisposable
 
         var unauthorized = await Should.ThrowAsync<GitHubCallFailedException>(() => new ReleaseGate(github, logger).CheckAsync(Sha, "2.4.0", new ReleaseGateOptions(), CancellationToken.None));
         var unavailable = await Should.ThrowAsync<GitHubCallFailedException>(() => new ChecklistIssue(github, logger).UpsertAsync("production/2.4.0/1", "t", "b", CancellationToken.None));
+        logger.Information("Connected with {@Options} and {Text}", github.Options, github.Options);
         var invalid = Should.Throw<ArgumentException>(() => new GitHubOptions { Repository = "no-slash", Token = GitHubApiServer.Token }.Validate());
 
         unauthorized.Message.ShouldContain("token was rejected (401)");
         _api.Received("GET", "/pulls").ShouldHaveSingleItem().Headers!["Authorization"].ToString().ShouldContain(GitHubApiServer.Token);
         sink.Lines.Count.ShouldBeGreaterThan(3);
-        string[] texts = [.. sink.Lines, unauthorized.ToString(), unavailable.ToString(), invalid.ToString(), github.Options.ToString(), .. _api.Retries.Select(r => r.ToString())];
+        string[] texts = [.. sink.Lines, System.Text.Json.JsonSerializer.Serialize(github.Options), unauthorized.ToString(), unavailable.ToString(), invalid.ToString(), github.Options.ToString(), .. _api.Retries.Select(r => r.ToString())];
         texts.ShouldAllBe(text => !text.Contains(GitHubApiServer.Token));
     }
 

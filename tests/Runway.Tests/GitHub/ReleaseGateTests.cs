@@ -65,6 +65,19 @@ public sealed class ReleaseGateTests : IDisposable
     }
 
     [Fact]
+    public async Task CheckAsync_NothingReportedOnTheCommit_IsNotGreen()
+    {
+        GreenRepository();
+        _api.On("GET", $"/commits/{Sha}/status", 200, CombinedStatus());
+        _api.On("GET", $"/commits/{Sha}/check-runs", 200, CheckRuns());
+
+        var check = (await Check())[ReleaseGateResult.ChecksGreen];
+
+        check.Passed.ShouldBeFalse();
+        check.Summary.ShouldContain("no statuses or check runs");
+    }
+
+    [Fact]
     public async Task CheckAsync_TagMissingAndCreationOff_FailsWithoutCreating()
     {
         GreenRepository();
