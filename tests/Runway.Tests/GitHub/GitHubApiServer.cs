@@ -1,10 +1,8 @@
-using System.Net;
 using Runway.GitHub;
 using Runway.Testing;
 using Runway.GitHub.Resilience;
 using Serilog;
 using WireMock;
-using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -78,8 +76,6 @@ public sealed class GitHubApiServer : IDisposable
     public static string NotFound => """{"message":"Not Found","documentation_url":"https://docs.github.com/rest","status":"404"}""";
 
     public static string ServerError => """{"message":"Server Error"}""";
-
-    public static HttpStatusCode Status(ILogEntry entry) => (HttpStatusCode)(int)entry.ResponseMessage!.StatusCode!;
 
     public void Dispose() => Server.Stop();
 }
