@@ -28,7 +28,7 @@ public sealed class GitHubResilienceTests : IDisposable
     [Fact]
     public async Task PrimaryRateLimit_WaitsUntilTheResetTime()
     {
-        var reset = DateTimeOffset.UtcNow.AddSeconds(2).ToUnixTimeSeconds();
+        var reset = TimeProvider.System.GetUtcNow().AddSeconds(2).ToUnixTimeSeconds();
         PullsFailingWith(() => GitHubApiServer.Reply(403, PrimaryLimitBody,
             ("X-RateLimit-Limit", "5000"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Used", "5000"), ("X-RateLimit-Reset", reset.ToString(CultureInfo.InvariantCulture))));
 
