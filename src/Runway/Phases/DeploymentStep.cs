@@ -2,11 +2,12 @@ using System.Text.Json.Nodes;
 
 namespace Runway.Phases;
 
-/// <summary>What a finished step proved: its evidence, and the checklist checks it satisfies.</summary>
-public sealed record StepOutcome(JsonObject Evidence, IReadOnlyList<string> Proves)
+/// <summary>What a finished step proved: its evidence, and the checklist checks it satisfies with the evidence for each.</summary>
+public sealed record StepOutcome(JsonObject Evidence, IReadOnlyDictionary<string, JsonObject> Proofs)
 {
-    /// <summary>An outcome with <paramref name="evidence"/> that proves <paramref name="checks"/>.</summary>
-    public static StepOutcome Of(JsonObject evidence, params string[] checks) => new(evidence, checks);
+    /// <summary>An outcome with <paramref name="evidence"/> that proves each of <paramref name="checks"/> by it.</summary>
+    public static StepOutcome Of(JsonObject evidence, params string[] checks) =>
+        new(evidence, checks.ToDictionary(c => c, _ => evidence));
 }
 
 /// <summary>

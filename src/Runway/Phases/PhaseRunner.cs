@@ -52,7 +52,7 @@ public sealed class PhaseRunner(DeploymentLedger ledger, DeploymentChecklist che
         }
         await ledger.FinishStepAsync(deployment.Id, phase, step.Name, WorkStatus.Succeeded, evidence: outcome.Evidence, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
-        foreach (var check in outcome.Proves)
-            await checklist.RecordProofAsync(deployment, check, phase, outcome.Evidence, cancellationToken).ConfigureAwait(false);
+        foreach (var (check, evidence) in outcome.Proofs)
+            await checklist.RecordProofAsync(deployment, check, phase, evidence, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,0 +1,78 @@
+using Npgsql;
+using Runway.Checklists;
+using Runway.Database.Backups;
+using Runway.Environments;
+using Runway.Environments.Command;
+using Runway.Environments.Local;
+using Runway.Ledger;
+using Runway.Processes;
+using Serilog;
+
+namespace Runway.Phases;
+
+/// <summary>
+/// The services one run works with, made once from the settings: the topology (which, locally, starts the
+/// PostgreSQL cluster), the ledger, the environment, backups and the checklist.
+/// </summary>
+public sealed class DeploymentServices : IAsyncDisposable
+{
+    private DeploymentServices(PipelineSettings settings, Topology topology, Checklist checklist, HttpClient http, TimeProvider time, ILogger logger)
+    {
+        Settings = settings;
+        Topology = topology;
+        Http = http;
+        Time = time;
+        Logger = logger;
+        LedgerSource = NpgsqlDataSource.Create(topology.LedgerConnectionString);
+        DatabaseSource = NpgsqlDataSource.Create(topology.DatabaseConnectionString);
+        LedgerDatabase = new LedgerDatabase(LedgerSource, time, logger);
+        Deployments = new DeploymentLedger(LedgerDatabase);
+        Backups = new BackupLedger(LedgerDatabase);
+        Marks = new ChecklistMarks(LedgerDatabase);
+        Events = new EventLog(LedgerDatabase);
+        BackupOptions = new BackupOptions { Directory = Path.Combine(settings.TemporaryDirectory, "backups", settings.Environment) };
+        BackupStore = new BackupStore(BackupOptions, logger, time);
+        Checklist = new DeploymentChecklist(checklist, Marks, settings.Environment, time, logger);
+        Session = new DeploymentSession(LedgerDatabase, Deployments, settings.Environment, settings.StartedBy, logger);
+    }
+
+    public PipelineSettings Settings { get; }
+    public Topology Topology { get; }
+    public HttpClient Http { get; }
+    public TimeProvider Time { get; }
+    public ILogger Logger { get; }
+    public NpgsqlDataSource LedgerSource { get; }
+    public NpgsqlDataSource DatabaseSource { get; }
+    public LedgerDatabase LedgerDatabase { get; }
+    public DeploymentLedger Deployments { get; }
+    public BackupLedger Backups { get; }
+    public ChecklistMarks Marks { get; }
+    public EventLog Events { get; }
+    public BackupOptions BackupOptions { get; }
+    public BackupStore BackupStore { get; }
+    public DeploymentChecklist Checklist { get; }
+    public DeploymentSession Session { get; }
+
+    /// <summary>The environment deployed to.</summary>
+    public IEnvironmentProvider Environment => Topology.Environment;
+
+    /// <summary>Makes the services; locally this starts (or reuses) the cluster and its databases.</summary>
+    public static async Task<DeploymentServices> CreateAsync(PipelineSettings settings, Action<ProcessResult> recordCommand, ILogger logger, CancellationToken cancellationToken)
+    {
+        var checklist = await ChecklistParser.ParseFileAsync(settings.Resolve(settings.ChecklistFile), cancellationToken).ConfigureAwait(false);
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var topology = settings.Commands is null
+            ? await LocalTopology.CreateAsync(settings, http, TimeProvider.System, logger, cancellationToken).ConfigureAwait(false)
+            : CommandTopology.Create(settings, recordCommand, logger);
+        return new DeploymentServices(settings, topology, checklist, http, TimeProvider.System, logger);
+    }
+
+    /// <summary>Releases the environment and closes the connections.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Session.DisposeAsync().ConfigureAwait(false);
+        await LedgerSource.DisposeAsync().ConfigureAwait(false);
+        await DatabaseSource.DisposeAsync().ConfigureAwait(false);
+        Http.Dispose();
+    }
+}

@@ -1,0 +1,114 @@
+using Runway.Canary;
+using Runway.Environments.Command;
+using Runway.GitHub;
+
+namespace Runway.Phases;
+
+/// <summary>Everything a deployment run is told: the build's parameters, resolved. Paths may be relative to the root.</summary>
+public sealed record PipelineSettings
+{
+    /// <summary>The adopting repository's root (holds <c>.nuke/</c> and <c>deploy/</c>).</summary>
+    public required string RootDirectory { get; init; }
+
+    /// <summary>Runway's working folder (<c>.nuke/temp</c>): local cluster, releases, backups, reports.</summary>
+    public required string TemporaryDirectory { get; init; }
+
+    /// <summary>The environment deployed to.</summary>
+    public required string Environment { get; init; }
+
+    /// <summary>The release deployed.</summary>
+    public required string Release { get; init; }
+
+    /// <summary>Who runs this (a person, or a CI job).</summary>
+    public required string StartedBy { get; init; }
+
+    /// <summary>True in a terminal a person can answer; false in CI.</summary>
+    public bool Interactive { get; init; }
+
+    /// <summary>The service project the local topology publishes.</summary>
+    public string ServiceProject { get; init; } = "src/Runway.Sample/Runway.Sample.csproj";
+
+    /// <summary>The router project the local topology runs.</summary>
+    public string RouterProject { get; init; } = "src/Runway.Router/Runway.Router.csproj";
+
+    /// <summary>The application's migration scripts.</summary>
+    public string MigrationsDirectory { get; init; } = "deploy/migrations";
+
+    /// <summary>The team's checklist.</summary>
+    public string ChecklistFile { get; init; } = "deploy/checklist.md";
+
+    /// <summary>The smoke probes.</summary>
+    public string SmokeFile { get; init; } = "deploy/smoke.json";
+
+    /// <summary>The ledger's connection string; null starts the local cluster.</summary>
+    public string? LedgerConnectionString { get; init; }
+
+    /// <summary>The environment's application database; null uses the local cluster.</summary>
+    public string? DatabaseConnectionString { get; init; }
+
+    /// <summary>The staging application database, with <see cref="Commands"/>; null skips staging there.</summary>
+    public string? StagingDatabaseConnectionString { get; init; }
+
+    /// <summary>The local cluster's port.</summary>
+    public int PostgresPort { get; init; } = 55432;
+
+    /// <summary>The local router's ports, and staging's.</summary>
+    public int RouterPort { get; init; } = 5080;
+
+    /// <summary>The local router's admin port.</summary>
+    public int RouterAdminPort { get; init; } = 5081;
+
+    /// <summary>The local staging router's port.</summary>
+    public int StagingRouterPort { get; init; } = 5090;
+
+    /// <summary>The local staging router's admin port.</summary>
+    public int StagingRouterAdminPort { get; init; } = 5091;
+
+    /// <summary>Replicas per release pool locally.</summary>
+    public int Replicas { get; init; } = 4;
+
+    /// <summary>Replicas of the staging pool locally.</summary>
+    public int StagingReplicas { get; init; } = 2;
+
+    /// <summary>Makes the deployed release answer 500 to this fraction of API requests (to show a bad canary).</summary>
+    public double SampleErrorRate { get; init; }
+
+    /// <summary>Adds latency to the deployed release's API requests.</summary>
+    public int SampleExtraLatencyMs { get; init; }
+
+    /// <summary>The team's commands, for an environment driven by scripts; null means the local topology.</summary>
+    public CommandEnvironmentOptions? Commands { get; init; }
+
+    /// <summary>The canary's share of traffic, in percent.</summary>
+    public int CanaryWeight { get; init; } = 10;
+
+    /// <summary>Bake and statistical thresholds.</summary>
+    public CanaryOptions Canary { get; init; } = new();
+
+    /// <summary>Runs a synthetic load through the router during the bake (local).</summary>
+    public bool SyntheticLoad { get; init; }
+
+    /// <summary>The synthetic load's rate.</summary>
+    public double LoadRequestsPerSecond { get; init; } = 60;
+
+    /// <summary>A bearer token for the service's API (smoke probes, load); minted locally when null.</summary>
+    public string? ServiceToken { get; init; }
+
+    /// <summary>When set, sign-off items (and items whose check this profile cannot run) are waived with this reason.</summary>
+    public string? WaiveSignOffs { get; init; }
+
+    /// <summary>Environment variables that must be set.</summary>
+    public IReadOnlyList<string> RequiredEnvironmentVariables { get; init; } = [];
+
+    /// <summary>How many backups to keep (protected ones are always kept).</summary>
+    public int KeepBackups { get; init; } = 10;
+
+    /// <summary>Secret values, to prove the logs free of them.</summary>
+    public IReadOnlyList<string> SecretValues { get; init; } = [];
+
+    /// <summary>GitHub, when configured.</summary>
+    public GitHubOptions? GitHub { get; init; }
+
+    /// <summary><paramref name="path"/> made absolute against the root.</summary>
+    public string Resolve(string path) => Path.GetFullPath(path, RootDirectory);
+}

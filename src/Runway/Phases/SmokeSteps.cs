@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using Runway.Canary;
+using Runway.Environments;
+using Runway.Smoke;
+
+namespace Runway.Phases;
+
+/// <summary>Steps that look at a running environment from outside: smoke probes and its metrics.</summary>
+public sealed class SmokeSteps(DeploymentServices services)
+{
+    /// <summary>Runs every probe of the smoke file against <paramref name="environment"/>; proves <paramref name="check"/> and what the probes prove.</summary>
+    public DeploymentStep Probes(string name, IEnvironmentProvider environment, string check, bool includeProbeChecks) => new(name, async token =>
+    {
+        var report = await RunAsync(environment, token).ConfigureAwait(false);
+        var proofs = new Dictionary<string, JsonObject> { [check] = report.ToEvidence() };
+        if (includeProbeChecks)
+            foreach (var proven in report.ProvenChecks())
+                proofs[proven] = report.ToEvidence(proven);
+        return new StepOutcome(report.ToEvidence(), proofs);
+    });
+
+    /// <summary>Reads <paramref name="environment"/>'s metrics for <paramref name="release"/>'s pool.</summary>
+    public DeploymentStep MetricsReachable(string name, IEnvironmentProvider environment, string release) => new(name, async token =>
+    {
+        var pool = (await environment.ReadAsync(token).ConfigureAwait(false)).Pool(release)
+            ?? throw new InvalidOperationException($"No pool of {release} runs in {environment.Name}: its metrics cannot be read.");
+        var counters = await new ScrapeMetricsSource(services.Http, services.Time).ReadAsync(Canary(pool), token).ConfigureAwait(false);
+        return StepOutcome.Of(new JsonObject
+        {
+            ["environment"] = environment.Name,
+            ["instances"] = pool.Instances.Count,
+            ["apiRequestsSeen"] = counters.Requests,
+            ["latencyBuckets"] = counters.Latency.Count,
+        }, "metrics-reachable");
+    });
+
+    /// <summary>Runs the smoke probes; throws naming each failing probe.</summary>
+    public async Task<SmokeReport> RunAsync(IEnvironmentProvider environment, CancellationToken cancellationToken)
+    {
+        var url = (await environment.ReadAsync(cancellationToken).ConfigureAwait(false)).Url
+            ?? throw new InvalidOperationException($"Environment {environment.Name} has no URL to probe.");
+        var probes = SmokeProbeFile.Load(services.Settings.Resolve(services.Settings.SmokeFile));
+        var report = await new SmokeRunner(services.Http, new SmokeOptions(), services.Time, services.Logger)
+            .RunAsync(new Uri(url), probes, services.Topology.ServiceToken, cancellationToken).ConfigureAwait(false);
+        if (!report.Passed)
+            throw new InvalidOperationException($"Smoke probes failed against {environment.Name}: " +
+                string.Join("; ", report.Failures.Select(f => $"{f.Name}: {f.Reason}")));
+        return report;
+    }
+
+    /// <summary>A pool as the canary analysis sees it.</summary>
+    public static CanaryPool Canary(PoolSnapshot pool) => new(pool.Release, pool.Instances.Select(i => new Uri(i.Url)).ToList());
+}
