@@ -38,7 +38,7 @@ internal sealed class BuildSession
         var path = Path.Combine(_build.TemporaryDirectory, "plan.mmd");
         Directory.CreateDirectory(_build.TemporaryDirectory);
         File.WriteAllText(path, PlanText.Mermaid(Catalog, plan));
-        _frames.Text(PlanText.Render(plan) + $"\nMermaid graph written to {path}\n");
+        _frames.Text(PlanText.Render(plan) + $"\nMermaid graph written to {Path.GetRelativePath(_build.RootDirectory, path)}\n");
         return ExitCodes.Succeeded;
     }
 
