@@ -10,10 +10,16 @@ internal static class RootDirectoryLocator
             var full = Path.GetFullPath(root, workingDirectory);
             return Directory.Exists(full) ? full : throw new Planning.PlanningException($"--root '{root}' does not exist. Pass an existing folder.");
         }
-        for (var dir = new DirectoryInfo(workingDirectory); dir is not null; dir = dir.Parent)
+        // build.sh runs the build from .nuke/temp/build-bin, so the program's own folder finds the root when the caller is elsewhere.
+        return Upward(workingDirectory) ?? Upward(AppContext.BaseDirectory) ?? Path.GetFullPath(workingDirectory);
+    }
+
+    private static string? Upward(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
             if (Directory.Exists(Path.Combine(dir.FullName, ".nuke"))) return dir.FullName;
         }
-        return Path.GetFullPath(workingDirectory);
+        return null;
     }
 }
