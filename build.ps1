@@ -21,8 +21,8 @@ function Find-Dotnet {
     }
     $onPath = Get-Command dotnet -ErrorAction SilentlyContinue
     if ($onPath) { return $onPath.Source }
-    $home = Join-Path $HOME '.dotnet/dotnet'
-    foreach ($candidate in @($home, "$home.exe")) { if (Test-Path $candidate) { return $candidate } }
+    $userDotnet = Join-Path $HOME '.dotnet/dotnet'
+    foreach ($candidate in @($userDotnet, "$userDotnet.exe")) { if (Test-Path $candidate) { return $candidate } }
     Fail "no dotnet found (DOTNET_EXE, PATH, ~/.dotnet). Install the .NET SDK $(Get-SdkWanted) from https://dot.net."
 }
 

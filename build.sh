@@ -43,7 +43,7 @@ check_sdk() {
   local sdk
   [[ -f "$ROOT/global.json" ]] || return 0
   while read -r sdk _; do sdk_fits "$sdk" && return 0; done < <("$DOTNET" --list-sdks)
-  fail "no installed .NET SDK fits global.json: it asks for $(sdk_wanted); installed: $("$DOTNET" --list-sdks | cut -d' ' -f1 | tr '\n' ' '). Install a fitting SDK from https://dot.net (or set DOTNET_EXE)."
+  fail "no installed .NET SDK fits global.json: it asks for $(sdk_wanted); installed: $("$DOTNET" --list-sdks | cut -d' ' -f1 | paste -sd' '). Install a fitting SDK from https://dot.net (or set DOTNET_EXE)."
 }
 
 # The project folders build/ depends on, following ProjectReference links.
