@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 namespace Runway.Targets.Parameters;
 
 /// <summary>Reads durations written as <c>250ms</c>, <c>30s</c>, <c>5m</c>, <c>2h</c>, <c>1d</c>, <c>1h30m</c> or <c>hh:mm:ss</c>.</summary>
+// Patterns use [0-9], not \d, which in .NET also matches non-ASCII digits that the invariant parsers reject.
 internal static partial class Durations
 {
     /// <summary>The JSON-schema pattern matching every form <see cref="TryParse"/> accepts.</summary>
@@ -15,7 +16,7 @@ internal static partial class Durations
         var trimmed = text.Trim();
         if (trimmed.Contains(':', StringComparison.Ordinal))
         {
-            return TimeSpan.TryParseExact(trimmed, "c", CultureInfo.InvariantCulture, out value) && value >= TimeSpan.Zero;
+            return ClockForm().IsMatch(trimmed) && TimeSpan.TryParseExact(trimmed, "c", CultureInfo.InvariantCulture, out value);
         }
 
         try
@@ -52,9 +53,12 @@ internal static partial class Durations
         return true;
     }
 
-    [GeneratedRegex(@"^(\d+(\.\d+)?(ms|s|m|h|d))+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([0-9]+\.)?[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClockForm();
+
+    [GeneratedRegex(@"^([0-9]+(\.[0-9]+)?(ms|s|m|h|d))+$", RegexOptions.CultureInvariant)]
     private static partial Regex UnitsForm();
 
-    [GeneratedRegex(@"(?<amount>\d+(\.\d+)?)(?<unit>ms|s|m|h|d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<amount>[0-9]+(\.[0-9]+)?)(?<unit>ms|s|m|h|d)", RegexOptions.CultureInvariant)]
     private static partial Regex UnitPart();
 }
