@@ -4,11 +4,10 @@ using System.Text.RegularExpressions;
 namespace Runway.Targets.Parameters;
 
 /// <summary>Reads durations written as <c>250ms</c>, <c>30s</c>, <c>5m</c>, <c>2h</c>, <c>1d</c>, <c>1h30m</c> or <c>hh:mm:ss</c>.</summary>
-// Patterns use [0-9], not \d, which in .NET also matches non-ASCII digits that the invariant parsers reject.
 internal static partial class Durations
 {
     /// <summary>The JSON-schema pattern matching every form <see cref="TryParse"/> accepts.</summary>
-    public const string Pattern = @"^((\d+(\.\d+)?(ms|s|m|h|d))+|(\d+\.)?\d{1,2}:\d{2}:\d{2}(\.\d{1,7})?)$";
+    public const string Pattern = @"^(([0-9]+(\.[0-9]+)?(ms|s|m|h|d))+|([0-9]+\.)?[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?)$";
 
     public static bool TryParse(string text, out TimeSpan value)
     {
@@ -53,6 +52,7 @@ internal static partial class Durations
         return true;
     }
 
+    // Patterns use [0-9], not \d, which in .NET also matches non-ASCII digits that the invariant parsers reject.
     [GeneratedRegex(@"^([0-9]+\.)?[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?$", RegexOptions.CultureInvariant)]
     private static partial Regex ClockForm();
 
