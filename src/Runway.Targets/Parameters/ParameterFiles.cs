@@ -9,8 +9,15 @@ internal static class ParameterFiles
     private const string Extension = ".json";
     private const string DefaultsFile = ".nuke/parameters.json";
 
-    public static IReadOnlyList<ParameterFile> Load(string rootDirectory, IReadOnlyList<string> profiles)
+    public static IReadOnlyList<ParameterFile> Load(string rootDirectory, CommandLine commandLine)
     {
+        var profiles = commandLine.Options.GetValueOrDefault(ProfileOption) ?? [];
+        if (commandLine.Has(ProfileOption) && profiles.Count == 0)
+        {
+            throw new ParameterException(
+                $"--profile needs a profile name, e.g. --profile production. Existing profiles: {Listing(ExistingProfiles(rootDirectory))}.");
+        }
+
         var files = new List<ParameterFile>();
         if (File.Exists(Path.Combine(rootDirectory, DefaultsFile)))
         {
@@ -37,7 +44,7 @@ internal static class ParameterFiles
         var existing = ExistingProfiles(rootDirectory);
         var known = existing.Count == 0
             ? $"No profile files exist; create {path} to define it."
-            : $"Existing profiles: {string.Join(", ", existing)}.{Suggestion(profile, existing)}";
+            : $"Existing profiles: {Listing(existing)}.{Suggestion(profile, existing)}";
         throw new ParameterException($"Profile '{profile}' (--profile) has no file {path}. {known}");
     }
 
@@ -55,6 +62,8 @@ internal static class ParameterFiles
             .Order(StringComparer.Ordinal)
             .ToList();
     }
+
+    private static string Listing(IReadOnlyList<string> profiles) => profiles.Count == 0 ? "none" : string.Join(", ", profiles);
 
     private static string Suggestion(string profile, IReadOnlyList<string> existing) =>
         NameSuggestions.Nearest(profile, existing) is [var nearest, ..] ? $" Did you mean '{nearest}'?" : "";

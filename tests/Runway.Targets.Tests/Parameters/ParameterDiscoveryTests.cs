@@ -97,7 +97,38 @@ public sealed class ParameterDiscoveryTests
     {
         var error = Should.Throw<ParameterException>(() => ParameterDiscovery.Discover(typeof(GetterOnlyBuild), new GetterOnlyBuild()));
 
-        error.Message.ShouldContain("has no setter");
+        error.Message.ShouldContain("needs both a getter and a setter");
+    }
+
+    private sealed class StaticBuild
+    {
+        [Parameter("Static parameters cannot be bound per build")]
+        public static string? Shared { get; set; }
+    }
+
+    [Fact]
+    public void Discover_StaticMember_Fails()
+    {
+        var error = Should.Throw<ParameterException>(() => ParameterDiscovery.Discover(typeof(StaticBuild), new StaticBuild()));
+
+        error.Message.ShouldContain("StaticBuild.Shared is static");
+    }
+
+    private sealed class InitOnlyBuild
+    {
+        [Parameter("Set once")]
+        public string Release { get; init; } = "1.0.0";
+    }
+
+    [Fact]
+    public void Bind_InitOnlyProperty_IsSet()
+    {
+        var build = new InitOnlyBuild();
+        var binder = new ParameterBinder(Path.GetTempPath(), new Dictionary<string, string>(), new HashSet<string>());
+
+        binder.Bind(build, CommandLine.Parse(["--release", "2.0.0"]));
+
+        build.Release.ShouldBe("2.0.0");
     }
 
     private sealed class DuplicateBuild

@@ -152,6 +152,27 @@ public sealed class ParameterSourceTests : IDisposable
     }
 
     [Fact]
+    public void Bind_ProfileWithoutName_FailsListingProfiles()
+    {
+        _root.WithParameters("{}", "staging");
+
+        Binding.Fails(_root, ["Deploy", "--profile"]).Message.ShouldBe(
+            "--profile needs a profile name, e.g. --profile production. Existing profiles: staging.");
+    }
+
+    [Fact]
+    public void Bind_EngineOptionsWithoutProfile_StillReadsProfile()
+    {
+        _root.WithParameters("""{ "Version": "2.0.0" }""", "production");
+        var build = new SampleBuild();
+        var binder = new ParameterBinder(_root.Path, new Dictionary<string, string>(), new HashSet<string> { "help" });
+
+        binder.Bind(build, CommandLine.Parse(["--profile", "production"]));
+
+        build.Version.ShouldBe("2.0.0");
+    }
+
+    [Fact]
     public void Bind_ProfileNameWithPathSeparator_IsRejected()
     {
         _root.WithParameters("""{ "Version": "1.0.0" }""", "production");

@@ -24,12 +24,32 @@ public sealed class SecretParameterTests : IDisposable
     }
 
     [Fact]
-    public void Bind_NoSecretsSet_ListsOnlyNonEmptyValues()
+    public void Bind_NoSecretsSet_ListsNothing()
     {
-        var (_, bound) = Binding.Bind(_root, []);
+        var (_, bound) = Binding.Bind(_root, [], new() { ["RUNWAY_GIT_HUB_TOKEN"] = "" });
 
-        // VaultPin defaults to 0, which is a value and so still masked; the unset token is not listed.
-        bound.SecretValues.ShouldBe(["0"]);
+        // VaultPin stays 0: masking it would blank every 0 in the log.
+        bound.SecretValues.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Bind_SecretArrayAndInitialiser_ListsEveryItem()
+    {
+        var build = new SecretDefaultsBuild();
+        var binder = new ParameterBinder(_root.Path, new Dictionary<string, string>(), Binding.EngineOptions);
+
+        var bound = binder.Bind(build, CommandLine.Parse(["--keys", "alpha-key", "beta-key-long"]));
+
+        bound.SecretValues.ShouldBe(["committed-default", "beta-key-long", "alpha-key"]);
+    }
+
+    private sealed class SecretDefaultsBuild
+    {
+        [Parameter("Keys"), Secret]
+        public string[] Keys { get; set; } = [];
+
+        [Parameter("A secret with a default"), Secret]
+        public string Password { get; set; } = "committed-default";
     }
 
     [Fact]
