@@ -43,9 +43,7 @@ public sealed class ParameterBinder(
         return new BoundParameters(
             parameters,
             SecretText.Of(parameters.Where(p => p.IsSecret).Select(p => p.GetValue(build)).Where(IsMeaningful)),
-            parameters.ToDictionary(
-                p => p.MemberName,
-                p => bound.FirstOrDefault(b => b.Parameter == p)?.Source ?? ParameterSource.Default));
+            SourcesOf(parameters, bound));
     }
 
     // Everything converts before anything is set, so a bad value leaves the build untouched.
@@ -62,6 +60,18 @@ public sealed class ParameterBinder(
         }
 
         return bound;
+    }
+
+    private static Dictionary<string, ParameterSource> SourcesOf(
+        IReadOnlyList<ParameterDescriptor> parameters, IReadOnlyList<BoundValue> bound)
+    {
+        var sources = parameters.ToDictionary(p => p.MemberName, _ => ParameterSource.Default, StringComparer.Ordinal);
+        foreach (var value in bound)
+        {
+            sources[value.Parameter.MemberName] = value.Source;
+        }
+
+        return sources;
     }
 
     // A zero or false is no secret, and masking it would blank every 0 in the log.

@@ -4,7 +4,7 @@ namespace Runway.Targets.Parameters;
 internal static class ParameterFiles
 {
     public const string ProfileOption = "profile";
-    private const string Directory = ".nuke";
+    private const string Folder = ".nuke";
     private const string Prefix = "parameters.";
     private const string Extension = ".json";
     private const string DefaultsFile = ".nuke/parameters.json";
@@ -34,7 +34,7 @@ internal static class ParameterFiles
 
     private static string ProfilePath(string rootDirectory, string profile)
     {
-        var path = $"{Directory}/{Prefix}{profile}{Extension}";
+        var path = $"{Folder}/{Prefix}{profile}{Extension}";
         var valid = profile.Length > 0 && profile.IndexOfAny(['/', '\\', ':']) < 0 && !profile.StartsWith('.');
         if (valid && File.Exists(Path.Combine(rootDirectory, path)))
         {
@@ -50,13 +50,13 @@ internal static class ParameterFiles
 
     private static IReadOnlyList<string> ExistingProfiles(string rootDirectory)
     {
-        var directory = Path.Combine(rootDirectory, Directory);
-        if (!System.IO.Directory.Exists(directory))
+        var directory = Path.Combine(rootDirectory, Folder);
+        if (!Directory.Exists(directory))
         {
             return [];
         }
 
-        return System.IO.Directory.EnumerateFiles(directory, $"{Prefix}*{Extension}")
+        return Directory.EnumerateFiles(directory, $"{Prefix}*{Extension}")
             .Select(file => Path.GetFileName(file)[Prefix.Length..^Extension.Length])
             .Where(name => name.Length > 0)
             .Order(StringComparer.Ordinal)
