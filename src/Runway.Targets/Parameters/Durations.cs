@@ -7,7 +7,7 @@ namespace Runway.Targets.Parameters;
 internal static partial class Durations
 {
     /// <summary>The JSON-schema pattern matching every form <see cref="TryParse"/> accepts.</summary>
-    public const string Pattern = @"^((\d+(\.\d+)?(ms|s|m|h|d))+|(\d+\.)?\d{1,2}:\d{2}:\d{2}(\.\d{1,7})?)$";
+    public const string Pattern = @"^(([0-9]+(\.[0-9]+)?(ms|s|m|h|d))+|([0-9]+\.)?[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?)$";
 
     public static bool TryParse(string text, out TimeSpan value)
     {
@@ -15,7 +15,7 @@ internal static partial class Durations
         var trimmed = text.Trim();
         if (trimmed.Contains(':', StringComparison.Ordinal))
         {
-            return TimeSpan.TryParseExact(trimmed, "c", CultureInfo.InvariantCulture, out value) && value >= TimeSpan.Zero;
+            return ClockForm().IsMatch(trimmed) && TimeSpan.TryParseExact(trimmed, "c", CultureInfo.InvariantCulture, out value);
         }
 
         try
@@ -52,9 +52,13 @@ internal static partial class Durations
         return true;
     }
 
-    [GeneratedRegex(@"^(\d+(\.\d+)?(ms|s|m|h|d))+$", RegexOptions.CultureInvariant)]
+    // Patterns use [0-9], not \d, which in .NET also matches non-ASCII digits that the invariant parsers reject.
+    [GeneratedRegex(@"^([0-9]+\.)?[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClockForm();
+
+    [GeneratedRegex(@"^([0-9]+(\.[0-9]+)?(ms|s|m|h|d))+$", RegexOptions.CultureInvariant)]
     private static partial Regex UnitsForm();
 
-    [GeneratedRegex(@"(?<amount>\d+(\.\d+)?)(?<unit>ms|s|m|h|d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<amount>[0-9]+(\.[0-9]+)?)(?<unit>ms|s|m|h|d)", RegexOptions.CultureInvariant)]
     private static partial Regex UnitPart();
 }

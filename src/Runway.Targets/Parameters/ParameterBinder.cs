@@ -16,6 +16,10 @@ public sealed class ParameterBinder(
     IReadOnlyDictionary<string, string> environment,
     IReadOnlySet<string> engineOptions)
 {
+    // The binder reads --profile itself, so it is always a known option even if the engine forgets to list it.
+    private readonly HashSet<string> _engineOptions =
+        new(engineOptions.Append(ParameterFiles.ProfileOption), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Binds every parameter of <paramref name="build"/>, or changes nothing and throws.</summary>
     /// <exception cref="ParameterException">
     /// An unknown option or JSON key, a missing profile, malformed JSON, or a value that does not convert.
@@ -25,10 +29,10 @@ public sealed class ParameterBinder(
         ArgumentNullException.ThrowIfNull(build);
         ArgumentNullException.ThrowIfNull(commandLine);
         var parameters = ParameterDiscovery.Discover(build.GetType(), build);
-        UnknownInputs.RejectEngineOptionClashes(parameters, engineOptions);
-        UnknownInputs.RejectUnknownOptions(parameters, engineOptions, commandLine);
-        var files = ParameterFiles.Load(rootDirectory, commandLine.Options.GetValueOrDefault(ParameterFiles.ProfileOption) ?? []);
-        UnknownInputs.RejectUnknownKeys(parameters, engineOptions, files);
+        UnknownInputs.RejectEngineOptionClashes(parameters, _engineOptions);
+        UnknownInputs.RejectUnknownOptions(parameters, _engineOptions, commandLine);
+        var files = ParameterFiles.Load(rootDirectory, commandLine);
+        UnknownInputs.RejectUnknownKeys(parameters, _engineOptions, files);
 
         var bound = Convert(parameters, new ValueSources(commandLine, environment, files));
         foreach (var (parameter, value, _) in bound)
@@ -38,10 +42,8 @@ public sealed class ParameterBinder(
 
         return new BoundParameters(
             parameters,
-            SecretText.Of(parameters.Where(p => p.IsSecret).Select(p => p.GetValue(build))),
-            parameters.ToDictionary(
-                p => p.MemberName,
-                p => bound.FirstOrDefault(b => b.Parameter == p)?.Source ?? ParameterSource.Default));
+            SecretText.Of(parameters.Where(p => p.IsSecret).Select(p => p.GetValue(build)).Where(IsMeaningful)),
+            SourcesOf(parameters, bound));
     }
 
     // Everything converts before anything is set, so a bad value leaves the build untouched.
@@ -59,6 +61,22 @@ public sealed class ParameterBinder(
 
         return bound;
     }
+
+    private static Dictionary<string, ParameterSource> SourcesOf(
+        IReadOnlyList<ParameterDescriptor> parameters, IReadOnlyList<BoundValue> bound)
+    {
+        var sources = parameters.ToDictionary(p => p.MemberName, _ => ParameterSource.Default, StringComparer.Ordinal);
+        foreach (var value in bound)
+        {
+            sources[value.Parameter.MemberName] = value.Source;
+        }
+
+        return sources;
+    }
+
+    // A zero or false is no secret, and masking it would blank every 0 in the log.
+    private static bool IsMeaningful(object? value) =>
+        value is not null && !(value.GetType().IsValueType && value.Equals(Activator.CreateInstance(value.GetType())));
 
     private sealed record BoundValue(ParameterDescriptor Parameter, object? Value, ParameterSource Source);
 }

@@ -31,6 +31,7 @@ public static class ParameterDiscovery
 
     private static IEnumerable<MemberInfo> ParameterMembers(Type buildType)
     {
+        RejectStaticParameters(buildType);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var type = buildType; type is not null; type = type.BaseType)
         {
@@ -41,6 +42,17 @@ public static class ParameterDiscovery
                     yield return member;
                 }
             }
+        }
+    }
+
+    private static void RejectStaticParameters(Type buildType)
+    {
+        const BindingFlags statics = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.FlattenHierarchy;
+        var member = buildType.GetMembers(statics).FirstOrDefault(IsParameter);
+        if (member is not null)
+        {
+            throw new ParameterException(
+                $"Parameter {member.DeclaringType?.Name}.{member.Name} is static. Make it an instance field or property.");
         }
     }
 
@@ -71,7 +83,7 @@ public static class ParameterDiscovery
         var (type, writable) = member switch
         {
             FieldInfo field => (field.FieldType, true),
-            PropertyInfo property => (property.PropertyType, property.SetMethod is not null),
+            PropertyInfo property => (property.PropertyType, property.SetMethod is not null && property.GetMethod is not null),
             _ => throw new InvalidOperationException($"Member {member.Name} is not a field or property."),
         };
         if (!ParameterTypes.IsSupported(type))
@@ -84,7 +96,7 @@ public static class ParameterDiscovery
         return writable
             ? type
             : throw new ParameterException(
-                $"Parameter property {member.DeclaringType?.Name}.{member.Name} has no setter. Add 'set' or 'init'.");
+                $"Parameter property {member.DeclaringType?.Name}.{member.Name} needs both a getter and a setter ('init' or a private 'set' is fine).");
     }
 
     private static void RejectDuplicateNames(IReadOnlyList<ParameterDescriptor> parameters)

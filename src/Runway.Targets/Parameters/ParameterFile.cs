@@ -35,7 +35,8 @@ internal sealed class ParameterFile
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
             throw new ParameterException(
-                $"{displayPath} must hold a JSON object such as {{ \"BakeTime\": \"5m\" }}, not a {document.RootElement.ValueKind}.");
+                $"{displayPath} must hold a JSON object such as {{ \"BakeTime\": \"5m\" }}; " +
+                $"it holds a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}.");
         }
 
         var values = document.RootElement.EnumerateObject()

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Runway.Targets.Parameters;
@@ -7,6 +8,15 @@ namespace Runway.Targets.Parameters;
 public static class ParameterSchema
 {
     private const string TargetDefinition = "ExecutableTarget";
+    private const string SkipProperty = "Skip";
+
+    // The schema is a file on disk, never embedded in HTML, so '+' in patterns stays readable rather than \u002B.
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>
     /// One property per parameter (type, description, and default unless secret), a <c>Skip</c> list, and the
@@ -19,7 +29,7 @@ public static class ParameterSchema
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(targetNames);
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("$schema", "http://json-schema.org/draft-07/schema#");
@@ -54,7 +64,13 @@ public static class ParameterSchema
             writer.WriteEndObject();
         }
 
-        writer.WriteStartObject("Skip");
+        if (parameters.Any(p => p.JsonName == SkipProperty))
+        {
+            writer.WriteEndObject();
+            return;
+        }
+
+        writer.WriteStartObject(SkipProperty);
         writer.WriteString("type", "array");
         writer.WriteString("description", "Targets to skip, as with --skip.");
         writer.WriteStartObject("items");

@@ -13,12 +13,12 @@ internal static class SchemaTypes
         {
             writer.WriteString("type", "array");
             writer.WriteStartObject("items");
-            WriteScalar(writer, ParameterTypes.Scalar(type));
+            WriteScalar(writer, ParameterTypes.Scalar(type), allowNull: false);
             writer.WriteEndObject();
             return;
         }
 
-        WriteScalar(writer, ParameterTypes.Scalar(type));
+        WriteScalar(writer, ParameterTypes.Scalar(type), allowNull: Nullable.GetUnderlyingType(type) is not null);
     }
 
     public static void WriteValue(Utf8JsonWriter writer, object value)
@@ -63,26 +63,44 @@ internal static class SchemaTypes
         writer.WriteEndArray();
     }
 
-    private static void WriteScalar(Utf8JsonWriter writer, Type scalar)
+    private static void WriteScalar(Utf8JsonWriter writer, Type scalar, bool allowNull)
     {
+        WriteType(writer, scalar.IsEnum ? "string" : JsonType(scalar), allowNull);
         if (scalar.IsEnum)
         {
-            writer.WriteString("type", "string");
             writer.WriteStartArray("enum");
             foreach (var name in Enum.GetNames(scalar))
             {
                 writer.WriteStringValue(name);
             }
 
+            if (allowNull)
+            {
+                writer.WriteNullValue();
+            }
+
             writer.WriteEndArray();
             return;
         }
 
-        writer.WriteString("type", JsonType(scalar));
         if (scalar == typeof(TimeSpan))
         {
             writer.WriteString("pattern", Durations.Pattern);
         }
+    }
+
+    private static void WriteType(Utf8JsonWriter writer, string jsonType, bool allowNull)
+    {
+        if (!allowNull)
+        {
+            writer.WriteString("type", jsonType);
+            return;
+        }
+
+        writer.WriteStartArray("type");
+        writer.WriteStringValue(jsonType);
+        writer.WriteStringValue("null");
+        writer.WriteEndArray();
     }
 
     private static string JsonType(Type scalar) => scalar switch
