@@ -14,6 +14,7 @@ public sealed class ConditionTests
         public Target Flip => _ => _.DependsOn(Setup).Executes(() => { _flag = true; Ran.Add("Flip"); });
         public Target Static => _ => _.DependsOn(Flip).OnlyWhenStatic(() => _flag).WhenSkipped(behavior).Executes(Record("Static"));
         public Target Dynamic => _ => _.DependsOn(Flip).OnlyWhenDynamic(() => _flag).Executes(Record("Dynamic"));
+        public Target NeverDynamic => _ => _.DependsOn(Setup).OnlyWhenDynamic(() => !_flag, () => false).Executes(Record("NeverDynamic"));
         public Target Skippable => _ => _.SkipWhen(_ => Task.FromResult<string?>("already completed in deployment 42")).Executes(Record("Skippable"));
         public Target NotSkipped => _ => _.SkipWhen(_ => Task.FromResult<string?>(null)).Executes(Record("NotSkipped"));
     }
@@ -62,6 +63,18 @@ public sealed class ConditionTests
         harness.Run(() => build, "Dynamic").ShouldBe(0);
 
         build.Ran.ShouldBe(["Setup", "Flip", "Dynamic"]);
+    }
+
+    [Fact]
+    public void OnlyWhenDynamic_FalseCondition_SkipsOnlyThatTarget()
+    {
+        using var harness = new BuildHarness();
+        var build = new ConditionBuild(DependencyBehavior.Skip);
+
+        harness.Run(() => build, "NeverDynamic").ShouldBe(0);
+
+        build.Ran.ShouldBe(["Setup"]);
+        build.Hooks.ShouldContain("Skipped NeverDynamic: condition false");
     }
 
     [Fact]

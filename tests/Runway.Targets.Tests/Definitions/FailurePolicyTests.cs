@@ -12,6 +12,7 @@ public sealed class FailurePolicyTests
         public Target AfterBroken => _ => _.DependsOn(Broken).Executes(Record("AfterBroken"));
         public Target Independent => _ => _.After(Broken).Executes(Record("Independent"));
         public Target Cleanup => _ => _.After(Independent).AssuredAfterFailure().Executes(Record("Cleanup"));
+        public Target Alert => _ => _.TriggeredBy(Broken).Executes(Record("Alert"));
     }
 
     [Fact]
@@ -38,6 +39,18 @@ public sealed class FailurePolicyTests
         exitCode.ShouldBe(1);
         build.Ran.ShouldBe(["Independent", "Cleanup"]);
         harness.Output.ShouldContain("AfterBroken   NotRun");
+    }
+
+    [Fact]
+    public void ProceedAfterFailure_TargetsTriggeredByTheFailedOneDoNotRun()
+    {
+        using var harness = new BuildHarness();
+        var build = new FailingBuild(proceed: true);
+
+        harness.Run(() => build, "Broken", "Independent").ShouldBe(1);
+
+        build.Ran.ShouldBe(["Independent"]);
+        harness.Output.ShouldContain("Alert         NotRun");
     }
 
     [Fact]

@@ -37,4 +37,29 @@ public sealed class ExitCodeTests
         ok.Output.ShouldEndWith("Build succeeded on 2026-01-02 03:04:05 +00:00\n");
         failed.Output.ShouldEndWith("Build failed on 2026-01-02 03:04:05 +00:00\n");
     }
+
+    [Fact]
+    public void Run_Header_ShowsTheLogoUnlessNoLogo()
+    {
+        using var withLogo = new BuildHarness();
+        using var withoutLogo = new BuildHarness();
+
+        withLogo.Run(() => new VerdictBuild());
+        withoutLogo.Run(() => new VerdictBuild(), "--no-logo");
+
+        withLogo.Output.ShouldStartWith("▶ Runway");
+        withLogo.Output.ShouldContain("run run00001, log .nuke/temp/logs/20260102-030405-run00001.clef");
+        withoutLogo.Output.ShouldNotContain("▶ Runway");
+    }
+
+    [Fact]
+    public void Run_VerbosityQuiet_HidesInformationButKeepsErrors()
+    {
+        using var harness = new BuildHarness();
+
+        harness.Run(() => new VerdictBuild(), "Skipped", "Broken", "--verbosity", "quiet");
+
+        harness.Output.ShouldNotContain("[INF]");
+        harness.Output.ShouldContain("[ERR] Broken failed: broken");
+    }
 }

@@ -21,6 +21,8 @@ public sealed class SecretMaskingTests
             Logger.Warning(new InvalidOperationException($"call with {ApiToken} refused"), "Call failed");
             throw new InvalidOperationException($"Token {ApiToken} rejected");
         });
+
+        public Target Skipper => _ => _.SkipWhen(_ => Task.FromResult<string?>($"token {ApiToken} already used"));
     }
 
     [Theory]
@@ -66,5 +68,18 @@ public sealed class SecretMaskingTests
         lines.ShouldNotBeEmpty();
         lines.ShouldAllBe(line => line.Contains("\"RunId\":\"run00001\"") && line.Contains("\"Target\":"));
         lines.ShouldContain(line => line.Contains("\"Target\":\"Default\""));
+    }
+
+    [Fact]
+    public void Summary_SkipReasonWithASecret_IsMasked()
+    {
+        using var harness = new BuildHarness();
+        harness.Environment["RUNWAY_API_TOKEN"] = Secret;
+
+        harness.Run(() => new LeakyBuild(), "Skipper").ShouldBe(0);
+
+        harness.Output.ShouldNotContain(Secret);
+        harness.Output.ShouldContain("Skipped (token ***** already used)");
+        File.ReadAllText(harness.LogFile).ShouldNotContain(Secret);
     }
 }
