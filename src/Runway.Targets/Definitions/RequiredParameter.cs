@@ -10,7 +10,7 @@ internal sealed record RequiredParameter(string MemberName, Func<object?> Read)
     {
         var body = expression.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : expression.Body;
         if (body is not MemberExpression member)
-            throw new InvalidOperationException($"Requires(...) takes a parameter member such as () => Version, not `{expression.Body}`.");
+            throw new Planning.PlanningException($"Requires(...) takes a parameter member such as () => Version, not `{expression.Body}`.");
         return new RequiredParameter(member.Member.Name, () => ReadMember(member, expression));
     }
 

@@ -34,7 +34,7 @@ internal sealed class TargetLinker(TargetCatalog catalog, IReadOnlyDictionary<Me
     private string Name(Target target) =>
         namesByMethod.TryGetValue(target.Method, out var name)
             ? name
-            : throw new InvalidOperationException(
+            : throw new Planning.PlanningException(
                 $"A target reference ({target.Method.Name}) is not a Target property of the build class. Declare targets as properties: Target X => _ => _ ...");
 
     private static void AddAll(List<string> list, IEnumerable<string> names)

@@ -21,6 +21,23 @@ public sealed class PlanningErrorTests
         public Target Rollback => _ => _.Executes(Record("Rollback"));
     }
 
+    private sealed class InlineReferenceBuild : RecordingBuild
+    {
+        public Target Default => _ => _.DependsOn(d => d.Executes(() => { })).Executes(Record("Default"));
+    }
+
+    [Fact]
+    public void Run_DependencyThatIsNotATargetProperty_FailsSayingHowToDeclareTargets()
+    {
+        using var harness = new BuildHarness();
+        var build = new InlineReferenceBuild();
+
+        harness.Run(() => build).ShouldBe(2);
+
+        build.Ran.ShouldBeEmpty();
+        harness.Output.ShouldContain("Declare targets as properties");
+    }
+
     [Fact]
     public void Run_WithACycle_FailsBeforeAnythingRunsAndNamesTheCycle()
     {
