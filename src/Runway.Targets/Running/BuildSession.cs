@@ -49,10 +49,26 @@ internal sealed class BuildSession
         using var logger = BuildLogger.Create(new LoggerSettings(_environment.Console, _environment.IsInteractive, _options.Verbosity, logFile), current, _masker);
         _build.Initialize(_build.RootDirectory, _runId, _environment.IsInteractive, logger);
         if (!_options.NoLogo) _frames.Header(_runId, Path.GetRelativePath(_build.RootDirectory, logFile));
-        _build.RaiseBuildInitialized();
-        var succeeded = await PlanAndExecuteAsync(invoked, logger, current, cancellationToken).ConfigureAwait(false);
+        var succeeded = Initialized(logger)
+            ? await PlanAndExecuteAsync(invoked, logger, current, cancellationToken).ConfigureAwait(false)
+            : false;
         _build.RaiseBuildFinished(succeeded is true);
         return succeeded switch { true => ExitCodes.Succeeded, false => ExitCodes.Failed, null => ExitCodes.Invalid };
+    }
+
+    private bool Initialized(Logger logger)
+    {
+        try
+        {
+            _build.RaiseBuildInitialized();
+            return true;
+        }
+        catch (Exception error)
+        {
+            logger.Error(error, "OnBuildInitialized failed: {Reason}", error.Message);
+            _frames.Text("\n" + SummaryTable.Verdict(false, _environment.Time.GetLocalNow()) + "\n");
+            return false;
+        }
     }
 
     // Null when nothing ran because the plan is invalid.

@@ -44,4 +44,24 @@ public sealed class LifecycleTests
             "BuildFinished False",
         ]);
     }
+
+    private sealed class BrokenInitialisationBuild : RecordingBuild
+    {
+        public Target Default => _ => _.Executes(Record("Default"));
+
+        protected override void OnBuildInitialized() => throw new InvalidOperationException("no config");
+    }
+
+    [Fact]
+    public void OnBuildInitialized_Throwing_FailsTheBuildBeforeAnyTargetAndStillFinishes()
+    {
+        using var harness = new BuildHarness();
+        var build = new BrokenInitialisationBuild();
+
+        harness.Run(() => build).ShouldBe(1);
+
+        build.Ran.ShouldBeEmpty();
+        build.Hooks.ShouldBe(["BuildFinished False"]);
+        harness.Output.ShouldContain("[ERR] OnBuildInitialized failed: no config");
+    }
 }
