@@ -1,0 +1,121 @@
+#!/usr/bin/env pwsh
+# Runs the build project in build/: finds the SDK that global.json asks for, rebuilds build/ only when its
+# inputs changed (content hash), then runs the built program with every argument passed through.
+# Same logic as build.sh.
+$ErrorActionPreference = 'Stop'
+
+$Root = $PSScriptRoot
+$Temp = Join-Path $Root '.nuke/temp'
+$Bin = Join-Path $Temp 'build-bin'
+$HashFile = Join-Path $Temp 'build.hash'
+$InputsFile = Join-Path $Temp 'build.inputs'
+$RootFiles = @('global.json', 'Directory.Build.props', 'Directory.Packages.props')
+$Extensions = @('.cs', '.csproj', '.sql', '.props', '.targets', '.resx')
+
+function Fail([string] $Message) { [Console]::Error.WriteLine("build.ps1: $Message"); exit 1 }
+
+function Find-Dotnet {
+    if ($env:DOTNET_EXE) {
+        if (-not (Test-Path $env:DOTNET_EXE)) { Fail "DOTNET_EXE=$($env:DOTNET_EXE) does not exist." }
+        return $env:DOTNET_EXE
+    }
+    $onPath = Get-Command dotnet -ErrorAction SilentlyContinue
+    if ($onPath) { return $onPath.Source }
+    $userDotnet = Join-Path $HOME '.dotnet/dotnet'
+    foreach ($candidate in @($userDotnet, "$userDotnet.exe")) { if (Test-Path $candidate) { return $candidate } }
+    Fail "no dotnet found (DOTNET_EXE, PATH, ~/.dotnet). Install the .NET SDK $(Get-SdkWanted) from https://dot.net."
+}
+
+function Get-GlobalJson { Get-Content (Join-Path $Root 'global.json') -Raw | ConvertFrom-Json }
+function Get-SdkWanted { $sdk = (Get-GlobalJson).sdk; "$($sdk.version) (rollForward $($sdk.rollForward))" }
+
+# Whether installed SDK $Have satisfies global.json's version and rollForward policy.
+function Test-SdkFits([string] $Have) {
+    $sdk = (Get-GlobalJson).sdk
+    if ($Have.Contains('-') -and -not $sdk.allowPrerelease) { return $false }
+    $w = ($sdk.version -split '-')[0] -split '\.' | ForEach-Object { [int]$_ }
+    $h = ($Have -split '-')[0] -split '\.' | ForEach-Object { [int]$_ }
+    $sameMinor = $h[0] -eq $w[0] -and $h[1] -eq $w[1]
+    switch ($sdk.rollForward) {
+        'disable' { return $Have -eq $sdk.version }
+        { $_ -in 'feature', 'latestFeature' } { return $sameMinor -and $h[2] -ge $w[2] }
+        { $_ -in 'minor', 'latestMinor' } { return $h[0] -eq $w[0] -and ($h[1] -gt $w[1] -or ($h[1] -eq $w[1] -and $h[2] -ge $w[2])) }
+        { $_ -in 'major', 'latestMajor' } { return $h[0] -gt $w[0] -or ($h[0] -eq $w[0] -and ($h[1] -gt $w[1] -or ($h[1] -eq $w[1] -and $h[2] -ge $w[2]))) }
+        default { return $sameMinor -and [math]::Floor($h[2] / 100) -eq [math]::Floor($w[2] / 100) -and $h[2] -ge $w[2] }
+    }
+}
+
+function Assert-Sdk([string] $Dotnet) {
+    if (-not (Test-Path (Join-Path $Root 'global.json'))) { return }
+    $installed = & $Dotnet --list-sdks | ForEach-Object { ($_ -split ' ')[0] }
+    if (-not ($installed | Where-Object { Test-SdkFits $_ })) {
+        Fail "no installed .NET SDK fits global.json: it asks for $(Get-SdkWanted); installed: $($installed -join ' '). Install a fitting SDK from https://dot.net (or set DOTNET_EXE)."
+    }
+}
+
+# The project folders build/ depends on, following ProjectReference links (relative to the root).
+function Get-ProjectDirs {
+    $queue = [System.Collections.Generic.Queue[string]]::new(); $queue.Enqueue((Join-Path $Root 'build'))
+    $seen = [System.Collections.Generic.List[string]]::new()
+    while ($queue.Count -gt 0) {
+        $dir = (Resolve-Path $queue.Dequeue()).Path
+        if ($seen.Contains($dir)) { continue }
+        $seen.Add($dir)
+        foreach ($project in Get-ChildItem $dir -Filter *.csproj) {
+            foreach ($ref in ([xml](Get-Content $project.FullName -Raw)).SelectNodes('//ProjectReference/@Include')) {
+                $queue.Enqueue((Join-Path $dir (Split-Path ($ref.Value -replace '\\', '/'))))
+            }
+        }
+    }
+    $seen | ForEach-Object { [IO.Path]::GetRelativePath($Root, $_) }
+}
+
+function Get-InputFiles([string[]] $Dirs) {
+    $files = foreach ($dir in $Dirs) {
+        Get-ChildItem (Join-Path $Root $dir) -Recurse -File |
+            Where-Object { $Extensions -contains $_.Extension -and $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }
+    }
+    $files += $RootFiles | ForEach-Object { Get-Item (Join-Path $Root $_) -ErrorAction SilentlyContinue }
+    $files | Sort-Object { [IO.Path]::GetRelativePath($Root, $_.FullName) -replace '\\', '/' } -CaseSensitive
+}
+
+function Get-InputsHash([string[]] $Dirs) {
+    $lines = Get-InputFiles $Dirs | ForEach-Object {
+        "$((Get-FileHash $_.FullName -Algorithm SHA256).Hash.ToLowerInvariant())  $([IO.Path]::GetRelativePath($Root, $_.FullName) -replace '\\', '/')"
+    }
+    $bytes = [Text.Encoding]::UTF8.GetBytes(($lines -join "`n") + "`n")
+    [Convert]::ToHexString([Security.Cryptography.SHA256]::HashData($bytes)).ToLowerInvariant()
+}
+
+# Warm path: nothing is newer than the stored hash, so no hashing at all.
+function Test-UnchangedSinceHash {
+    if (-not ((Test-Path (Join-Path $Bin '_build.dll')) -and (Test-Path $HashFile) -and (Test-Path $InputsFile))) { return $false }
+    $stamp = (Get-Item $HashFile).LastWriteTimeUtc
+    $dirs = Get-Content $InputsFile
+    $newer = foreach ($dir in $dirs) {
+        Get-ChildItem (Join-Path $Root $dir) -Recurse |
+            Where-Object { $_.FullName -notmatch '[\\/](bin|obj)([\\/]|$)' -and $_.LastWriteTimeUtc -gt $stamp } | Select-Object -First 1
+    }
+    $newer += $RootFiles | ForEach-Object { Get-Item (Join-Path $Root $_) -ErrorAction SilentlyContinue } | Where-Object { $_.LastWriteTimeUtc -gt $stamp }
+    return -not $newer
+}
+
+function Update-Build([string] $Dotnet) {
+    $dirs = @(Get-ProjectDirs)
+    $hash = Get-InputsHash $dirs
+    $stored = if (Test-Path $HashFile) { (Get-Content $HashFile -Raw).Trim() } else { '' }
+    if (-not (Test-Path (Join-Path $Bin '_build.dll')) -or $stored -ne $hash) {
+        Assert-Sdk $Dotnet
+        New-Item -ItemType Directory -Force $Temp | Out-Null
+        [Console]::Error.WriteLine('build.ps1: building build/ (inputs changed)')
+        $log = & $Dotnet build (Join-Path $Root 'build/_build.csproj') -o $Bin --nologo -v q -clp:NoSummary 2>&1
+        if ($LASTEXITCODE -ne 0) { $log | ForEach-Object { [Console]::Error.WriteLine($_) }; Fail 'building build/_build.csproj failed; see the errors above.' }
+    }
+    Set-Content $InputsFile $dirs
+    Set-Content $HashFile $hash -NoNewline # rewritten even when equal: it is the timestamp the warm path compares against
+}
+
+$Dotnet = Find-Dotnet
+if (-not (Test-UnchangedSinceHash)) { Update-Build $Dotnet }
+& $Dotnet (Join-Path $Bin '_build.dll') @args
+exit $LASTEXITCODE

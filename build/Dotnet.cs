@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Serilog;
+
+/// <summary>Runs the dotnet CLI with its output streamed line by line to the build log.</summary>
+static class Dotnet
+{
+    public static async Task RunAsync(string workingDirectory, IReadOnlyList<string> arguments, ILogger logger, CancellationToken cancellationToken)
+    {
+        var exitCode = await StreamAsync(workingDirectory, arguments, line => logger.Information("{Line}", line), cancellationToken);
+        if (exitCode != 0) throw new InvalidOperationException($"`dotnet {string.Join(' ', arguments)}` exited with code {exitCode}; see the output above.");
+    }
+
+    /// <summary>Runs <c>dotnet test</c> and sums the per-project result lines.</summary>
+    public static async Task<TestSummary> TestAsync(string workingDirectory, IReadOnlyList<string> arguments, ILogger logger, CancellationToken cancellationToken)
+    {
+        var summary = new TestSummary();
+        await StreamAsync(workingDirectory, arguments, line =>
+        {
+            logger.Information("{Line}", line);
+            summary.Read(line);
+        }, cancellationToken);
+        return summary;
+    }
+
+    static async Task<int> StreamAsync(string workingDirectory, IReadOnlyList<string> arguments, Action<string> onLine, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo("dotnet", arguments) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = new Process { StartInfo = info };
+        var gate = new Lock();
+        DataReceivedEventHandler forward = (_, e) => { if (e.Data is { } line) lock (gate) onLine(line); };
+        process.OutputDataReceived += forward;
+        process.ErrorDataReceived += forward;
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+}

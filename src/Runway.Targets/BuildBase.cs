@@ -1,0 +1,72 @@
+using System.Linq.Expressions;
+using Runway.Targets.Running;
+
+namespace Runway.Targets;
+
+/// <summary>Base of a build class: declare <see cref="Target"/> properties and <c>[Parameter]</c> members, then <c>Execute&lt;Build&gt;(x =&gt; x.Default)</c>.</summary>
+public abstract class BuildBase
+{
+    private Serilog.ILogger? _logger;
+
+    /// <summary>The folder holding <c>.nuke/</c> (found upward from the working directory, or <c>--root</c>).</summary>
+    public string RootDirectory { get; private set; } = Directory.GetCurrentDirectory();
+
+    /// <summary><see cref="RootDirectory"/>/.nuke/temp: state and logs, ignored by git.</summary>
+    public string TemporaryDirectory => Path.Combine(RootDirectory, ".nuke", "temp");
+
+    /// <summary>Identifies this run in logs and records.</summary>
+    public string RunId { get; private set; } = "";
+
+    /// <summary>True in a terminal a person watches, false in CI (environment variable <c>CI</c> set) or with redirected output.</summary>
+    public bool IsInteractive { get; private set; }
+
+    /// <summary>The run's logger: masks secrets and carries <c>RunId</c> and the current <c>Target</c>.</summary>
+    public Serilog.ILogger Logger => _logger ?? Serilog.Core.Logger.None;
+
+    /// <summary>Runs the targets named on the command line, or <paramref name="defaultTargets"/>; returns the process exit code.</summary>
+    protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets) where T : BuildBase, new()
+    {
+        using var signals = new CancellationSignals();
+        var defaults = defaultTargets.Select(TargetName).ToList();
+        var args = Environment.GetCommandLineArgs().Skip(1).ToList();
+        return new BuildRunner(RunnerEnvironment.FromProcess()).RunAsync(() => new T(), defaults, args, signals.Token).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Called once parameters are bound, before any target runs.</summary>
+    protected virtual void OnBuildInitialized() { }
+
+    /// <summary>Called when a target starts its work.</summary>
+    protected virtual void OnTargetRunning(string target) { }
+
+    /// <summary>Called when a target finished its work.</summary>
+    protected virtual void OnTargetSucceeded(string target) { }
+
+    /// <summary>Called when a target threw.</summary>
+    protected virtual void OnTargetFailed(string target, Exception error) { }
+
+    /// <summary>Called when a target is skipped, with the reason shown in the summary.</summary>
+    protected virtual void OnTargetSkipped(string target, string reason) { }
+
+    /// <summary>Called last, whether the build succeeded or not.</summary>
+    protected virtual void OnBuildFinished(bool succeeded) { }
+
+    internal static string TargetName<T>(Expression<Func<T, Target>> expression) =>
+        expression.Body is MemberExpression member
+            ? member.Member.Name
+            : throw new ArgumentException($"Name a default target as x => x.Target, not `{expression.Body}`.", nameof(expression));
+
+    internal void Initialize(string rootDirectory, string runId, bool isInteractive, Serilog.ILogger logger)
+    {
+        RootDirectory = rootDirectory;
+        RunId = runId;
+        IsInteractive = isInteractive;
+        _logger = logger;
+    }
+
+    internal void RaiseBuildInitialized() => OnBuildInitialized();
+    internal void RaiseTargetRunning(string target) => OnTargetRunning(target);
+    internal void RaiseTargetSucceeded(string target) => OnTargetSucceeded(target);
+    internal void RaiseTargetFailed(string target, Exception error) => OnTargetFailed(target, error);
+    internal void RaiseTargetSkipped(string target, string reason) => OnTargetSkipped(target, reason);
+    internal void RaiseBuildFinished(bool succeeded) => OnBuildFinished(succeeded);
+}

@@ -1,0 +1,11 @@
+namespace Runway.Targets;
+
+/// <summary>What happens to a target's dependencies when the target is skipped by a static condition.</summary>
+public enum DependencyBehavior
+{
+    /// <summary>Dependencies still run (the default).</summary>
+    Execute,
+
+    /// <summary>Dependencies are skipped too, unless another scheduled target still needs them.</summary>
+    Skip,
+}

@@ -1,0 +1,67 @@
+using System.Text;
+
+namespace Runway.Targets.Parameters;
+
+/// <summary>Derives the command-line, environment and JSON names of a parameter from one member name.</summary>
+internal static class ParameterNames
+{
+    public const string EnvironmentPrefix = "RUNWAY_";
+
+    public static string Kebab(string name) => string.Join('-', Words(name)).ToLowerInvariant();
+
+    public static string Environment(string name) =>
+        EnvironmentPrefix + string.Join('_', Words(name)).ToUpperInvariant();
+
+    public static string Pascal(string name) =>
+        string.Concat(Words(name).Select(word => char.ToUpperInvariant(word[0]) + word[1..]));
+
+    /// <summary>
+    /// Splits <c>_bakeTime</c>, <c>BakeTime</c>, <c>bake-time</c>, <c>HTTPPort</c> or <c>Rollout50Weight</c> into
+    /// words; digits stay with the word before them.
+    /// </summary>
+    public static IReadOnlyList<string> Words(string name)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                Flush(words, current);
+                continue;
+            }
+
+            if (StartsWord(name, i) && current.Length > 0)
+            {
+                Flush(words, current);
+            }
+
+            current.Append(c);
+        }
+
+        Flush(words, current);
+        return words;
+    }
+
+    private static bool StartsWord(string name, int i)
+    {
+        if (i == 0 || !char.IsUpper(name[i]))
+        {
+            return false;
+        }
+
+        var previous = name[i - 1];
+        var nextIsLower = i + 1 < name.Length && char.IsLower(name[i + 1]);
+        return char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && nextIsLower);
+    }
+
+    private static void Flush(List<string> words, StringBuilder current)
+    {
+        if (current.Length > 0)
+        {
+            words.Add(current.ToString());
+            current.Clear();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Runway.Targets.Parameters;
+
+/// <summary>Writes the JSON schema (draft-07) that editors use to check <c>.nuke/parameters*.json</c>.</summary>
+public static class ParameterSchema
+{
+    private const string TargetDefinition = "ExecutableTarget";
+    private const string SkipProperty = "Skip";
+
+    // The schema is a file on disk, never embedded in HTML, so '+' in patterns stays readable rather than \u002B.
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>
+    /// One property per parameter (type, description, and default unless secret), a <c>Skip</c> list, and the
+    /// target names as the <c>ExecutableTarget</c> enum. Properties and targets are sorted, so output is stable.
+    /// </summary>
+    /// <param name="parameters">The discovered parameters.</param>
+    /// <param name="targetNames">The build's target names.</param>
+    public static string Generate(IReadOnlyList<ParameterDescriptor> parameters, IReadOnlyList<string> targetNames)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(targetNames);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("$schema", "http://json-schema.org/draft-07/schema#");
+            writer.WriteString("title", "Build parameters for .nuke/parameters*.json");
+            writer.WriteString("type", "object");
+            WriteProperties(writer, parameters);
+            writer.WriteBoolean("additionalProperties", false);
+            WriteDefinitions(writer, targetNames);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteProperties(Utf8JsonWriter writer, IReadOnlyList<ParameterDescriptor> parameters)
+    {
+        writer.WriteStartObject("properties");
+        writer.WriteStartObject("$schema");
+        writer.WriteString("type", "string");
+        writer.WriteEndObject();
+        foreach (var parameter in parameters.OrderBy(p => p.JsonName, StringComparer.Ordinal))
+        {
+            writer.WriteStartObject(parameter.JsonName);
+            SchemaTypes.Write(writer, parameter.Type);
+            writer.WriteString("description", parameter.Description);
+            if (!parameter.IsSecret && parameter.DefaultValue is { } value)
+            {
+                writer.WritePropertyName("default");
+                SchemaTypes.WriteValue(writer, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        if (parameters.Any(p => p.JsonName == SkipProperty))
+        {
+            writer.WriteEndObject();
+            return;
+        }
+
+        writer.WriteStartObject(SkipProperty);
+        writer.WriteString("type", "array");
+        writer.WriteString("description", "Targets to skip, as with --skip.");
+        writer.WriteStartObject("items");
+        writer.WriteString("$ref", $"#/definitions/{TargetDefinition}");
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteDefinitions(Utf8JsonWriter writer, IReadOnlyList<string> targetNames)
+    {
+        writer.WriteStartObject("definitions");
+        writer.WriteStartObject(TargetDefinition);
+        writer.WriteString("type", "string");
+        writer.WriteStartArray("enum");
+        foreach (var name in targetNames.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            writer.WriteStringValue(name);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+}

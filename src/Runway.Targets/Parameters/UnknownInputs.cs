@@ -1,0 +1,51 @@
+namespace Runway.Targets.Parameters;
+
+/// <summary>Rejects command-line options and JSON keys that name no parameter, suggesting the nearest ones.</summary>
+internal static class UnknownInputs
+{
+    public static void RejectUnknownOptions(
+        IReadOnlyList<ParameterDescriptor> parameters, IReadOnlySet<string> engineOptions, CommandLine commandLine)
+    {
+        var known = parameters.Select(p => p.CliName).Concat(engineOptions).ToList();
+        var unknown = commandLine.Options.Keys.FirstOrDefault(option => !known.Contains(option, StringComparer.OrdinalIgnoreCase));
+        if (unknown is not null)
+        {
+            var suggestions = NameSuggestions.Nearest(unknown, known).Select(name => "--" + name).ToList();
+            throw new ParameterException(
+                $"Unknown option --{unknown} on the command line.{DidYouMean(suggestions)} Run with --help to list the options.");
+        }
+    }
+
+    /// <summary>Keys naming an engine option (e.g. <c>Skip</c>) are left for the engine and not rejected.</summary>
+    public static void RejectUnknownKeys(
+        IReadOnlyList<ParameterDescriptor> parameters, IReadOnlySet<string> engineOptions, IReadOnlyList<ParameterFile> files)
+    {
+        var names = parameters.Select(p => p.JsonName).ToList();
+        var allowed = names.Concat(engineOptions.Select(ParameterNames.Pascal)).ToList();
+        foreach (var file in files)
+        {
+            var unknown = file.Keys.FirstOrDefault(key => !allowed.Contains(key, StringComparer.OrdinalIgnoreCase));
+            if (unknown is not null)
+            {
+                throw new ParameterException(
+                    $"Unknown key \"{unknown}\" in {file.DisplayPath}: no parameter has that name." +
+                    $"{DidYouMean(NameSuggestions.Nearest(unknown, names).Select(n => $"\"{n}\"").ToList())} " +
+                    "Keys are the parameters' PascalCase names; see .nuke/build.schema.json.");
+            }
+        }
+    }
+
+    public static void RejectEngineOptionClashes(IReadOnlyList<ParameterDescriptor> parameters, IReadOnlySet<string> engineOptions)
+    {
+        var clash = parameters.FirstOrDefault(p => engineOptions.Contains(p.CliName, StringComparer.OrdinalIgnoreCase));
+        if (clash is not null)
+        {
+            throw new ParameterException(
+                $"Parameter {clash.MemberName} maps to --{clash.CliName}, which the engine already uses. " +
+                "Rename it, or give it [Parameter(Name = ...)].");
+        }
+    }
+
+    private static string DidYouMean(IReadOnlyList<string> suggestions) =>
+        suggestions.Count == 0 ? "" : $" Did you mean {string.Join(" or ", suggestions)}?";
+}
