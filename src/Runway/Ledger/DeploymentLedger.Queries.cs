@@ -14,6 +14,10 @@ public sealed partial class DeploymentLedger
     public Task<Deployment?> GetLatestDeploymentAsync(string environment, string release, CancellationToken cancellationToken = default) =>
         QueryDeploymentAsync("environment = $1 AND release = $2 ORDER BY id DESC", cancellationToken, environment, release);
 
+    /// <summary>The environment's most recent deployment, of any release and in any state, or null.</summary>
+    public Task<Deployment?> GetLatestInEnvironmentAsync(string environment, CancellationToken cancellationToken = default) =>
+        QueryDeploymentAsync("environment = $1 ORDER BY id DESC", cancellationToken, environment);
+
     /// <summary>The environment's last succeeded deployment (its release is what a rollback restores), or null.</summary>
     public Task<Deployment?> GetLastSucceededDeploymentAsync(string environment, CancellationToken cancellationToken = default) =>
         QueryDeploymentAsync("environment = $1 AND state = 'Succeeded' ORDER BY id DESC", cancellationToken, environment);

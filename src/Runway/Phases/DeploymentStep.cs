@@ -14,3 +14,10 @@ public sealed record StepOutcome(JsonObject Evidence, IReadOnlyDictionary<string
 /// One step of a phase: a name the ledger records it under (so a rerun skips it once done) and the work.
 /// </summary>
 public sealed record DeploymentStep(string Name, Func<CancellationToken, Task<StepOutcome>> RunAsync);
+
+/// <summary>A step failed with figures worth keeping: the ledger records them with the failure.</summary>
+public class StepFailedException(string message, JsonObject evidence) : Exception(message)
+{
+    /// <summary>What the step measured before it failed.</summary>
+    public JsonObject Evidence { get; } = evidence;
+}

@@ -11,11 +11,16 @@ namespace Runway.Phases;
 /// </summary>
 public sealed class PhaseRunner(DeploymentLedger ledger, DeploymentChecklist checklist, ILogger logger)
 {
-    /// <summary>Runs <paramref name="steps"/> as <paramref name="phase"/> of <paramref name="deployment"/>.</summary>
+    /// <summary>Runs <paramref name="steps"/> as <paramref name="phase"/> of <paramref name="deployment"/>, once its checklist gate is open.</summary>
     public async Task RunAsync(Deployment deployment, ChecklistPhase phase, IReadOnlyList<DeploymentStep> steps, CancellationToken cancellationToken)
     {
-        var name = phase.ToString();
         await checklist.EnsureGateOpenAsync(deployment.Release, phase, cancellationToken).ConfigureAwait(false);
+        await RunAsync(deployment, phase.ToString(), steps, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="steps"/> under the ledger name <paramref name="name"/> (a procedure with no gate, e.g. Rollback).</summary>
+    public async Task RunAsync(Deployment deployment, string name, IReadOnlyList<DeploymentStep> steps, CancellationToken cancellationToken)
+    {
         await ledger.StartPhaseAsync(deployment.Id, name, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -46,7 +51,7 @@ public sealed class PhaseRunner(DeploymentLedger ledger, DeploymentChecklist che
         }
         catch (Exception ex)
         {
-            await ledger.FinishStepAsync(deployment.Id, phase, step.Name, WorkStatus.Failed, ex.Message, cancellationToken: CancellationToken.None)
+            await ledger.FinishStepAsync(deployment.Id, phase, step.Name, WorkStatus.Failed, ex.Message, (ex as StepFailedException)?.Evidence, CancellationToken.None)
                 .ConfigureAwait(false);
             throw;
         }

@@ -25,6 +25,9 @@ public sealed record PipelineSettings
     /// <summary>True in a terminal a person can answer; false in CI.</summary>
     public bool Interactive { get; init; }
 
+    /// <summary>Asks the person at the terminal a yes/no question (used only when <see cref="Interactive"/>).</summary>
+    public Func<string, bool>? Confirm { get; init; }
+
     /// <summary>The service project the local topology publishes.</summary>
     public string ServiceProject { get; init; } = "src/Runway.Sample/Runway.Sample.csproj";
 

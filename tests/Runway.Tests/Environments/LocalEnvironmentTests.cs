@@ -62,14 +62,26 @@ public sealed class LocalEnvironmentTests(PostgresServer server) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task RemovePoolAsync_PoolStillServingTraffic_IsRefused()
+    public async Task RemovePoolAsync_PoolStillServingTrafficBesideAnother_IsRefused()
     {
         await _environment.DeployPoolAsync("1.0.0", CancellationToken.None);
         await _environment.SetWeightsAsync(new Dictionary<string, int> { ["1.0.0"] = 100 }, CancellationToken.None);
+        await _environment.DeployPoolAsync("1.1.0", CancellationToken.None);
 
         var error = await Should.ThrowAsync<InvalidOperationException>(() => _environment.RemovePoolAsync("1.0.0", CancellationToken.None));
 
         error.Message.ShouldContain("shift traffic away");
+    }
+
+    [Fact]
+    public async Task RemovePoolAsync_TheOnlyPool_LeavesTheRouterEmpty()
+    {
+        await _environment.DeployPoolAsync("1.0.0", CancellationToken.None);
+        await _environment.SetWeightsAsync(new Dictionary<string, int> { ["1.0.0"] = 100 }, CancellationToken.None);
+
+        await _environment.RemovePoolAsync("1.0.0", CancellationToken.None);
+
+        (await _environment.ReadAsync(CancellationToken.None)).Pools.ShouldBeEmpty();
     }
 
     [Fact]

@@ -63,7 +63,8 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
         var state = LocalState.Load(StateFile);
         if (!state.Pools.TryGetValue(release, out var instances)) return;
         var weights = await CurrentWeightsAsync(cancellationToken).ConfigureAwait(false);
-        if (weights.GetValueOrDefault(release) > 0)
+        // The only pool may go (the router is then empty); otherwise traffic must be elsewhere first.
+        if (weights.GetValueOrDefault(release) > 0 && state.Pools.Count > 1)
             throw new InvalidOperationException($"Release {release} still gets {weights[release]}% of traffic in {Name}; shift traffic away before removing its pool.");
         // The router answers once requests in flight to the removed pool have finished: then the processes can go.
         await PutTableAsync(weights.Where(w => w.Key != release).ToDictionary(), cancellationToken, exclude: release).ConfigureAwait(false);

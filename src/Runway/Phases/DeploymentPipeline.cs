@@ -1,0 +1,107 @@
+using Runway.Checklists;
+using Runway.Ledger;
+
+namespace Runway.Phases;
+
+/// <summary>
+/// What the build's targets call: run a phase of the release's deployment (resuming it, gated by the checklist),
+/// roll back, and say why a phase need not run.
+/// </summary>
+public sealed class DeploymentPipeline(DeploymentServices services)
+{
+    private static readonly HashSet<string> GitHubChecks = ["github-checks-green", "release-tagged", "release-notes-drafted", "no-blocking-prs"];
+
+    private readonly PhaseRunner _runner = new(services.Deployments, services.Checklist, services.Logger);
+    private bool _waived;
+
+    /// <summary>The phase that failed in this run, if one did (gate refusals are not failures: they pause).</summary>
+    public string? FailedPhase { get; private set; }
+
+    /// <summary>The deployment this run worked on, once a phase ran.</summary>
+    public Deployment? Deployment { get; private set; }
+
+    private string Release => services.Settings.Release;
+
+    /// <summary>Why <paramref name="phase"/> need not run for this release, or null when it must.</summary>
+    public Task<string?> SkipReasonAsync(ChecklistPhase phase, CancellationToken cancellationToken) =>
+        services.Session.SkipReasonAsync(Release, phase.ToString(), cancellationToken);
+
+    /// <summary>Deploy's up-front look at the gates: every sign-off the run will need, before anything changes.</summary>
+    public async Task<IReadOnlyList<ChecklistItem>> OpenSignOffsAsync(IReadOnlyList<ChecklistPhase> phases, CancellationToken cancellationToken)
+    {
+        await WaiveForProfileAsync(null, cancellationToken).ConfigureAwait(false);
+        var state = await services.Checklist.StateAsync(Release, cancellationToken).ConfigureAwait(false);
+        return state.OpenGatesUpTo(phases);
+    }
+
+    /// <summary>Runs <paramref name="phase"/> of the release's deployment (started or resumed).</summary>
+    public async Task RunPhaseAsync(ChecklistPhase phase, CancellationToken cancellationToken)
+    {
+        var deployment = Deployment = await services.Session.BeginOrResumeAsync(Release, cancellationToken).ConfigureAwait(false);
+        await WaiveForProfileAsync(deployment.Id, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _runner.RunAsync(deployment, phase, Steps(phase, deployment), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChecklistGateException)
+        {
+            throw; // the deployment waits for sign-offs; a rerun resumes it
+        }
+        catch (Exception ex)
+        {
+            FailedPhase = phase.ToString();
+            await services.Deployments.FinishDeploymentAsync(deployment.Id, DeploymentState.Failed, $"{phase}: {ex.Message}", CancellationToken.None)
+                .ConfigureAwait(false);
+            throw;
+        }
+        if (phase == ChecklistPhase.Validation)
+            await services.Deployments.FinishDeploymentAsync(deployment.Id, DeploymentState.Succeeded, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Takes the environment's latest unfinished, failed or (on request) succeeded deployment back to its previous release.</summary>
+    public async Task<Deployment> RollbackAsync(string reason, CancellationToken cancellationToken)
+    {
+        var deployment = await RollbackTargetAsync(cancellationToken).ConfigureAwait(false);
+        await services.Session.HoldEnvironmentAsync(deployment.Release, cancellationToken).ConfigureAwait(false);
+        services.Logger.Warning("Rolling back deployment {DeploymentId}: {Release} → {Previous}, because {Reason}",
+            deployment.Id, deployment.Release, deployment.PreviousRelease ?? "nothing", reason);
+        await _runner.RunAsync(deployment, RollbackProcedure.PhaseName, new RollbackProcedure(services).Steps(deployment), cancellationToken).ConfigureAwait(false);
+        return await services.Deployments.FinishDeploymentAsync(deployment.Id, DeploymentState.RolledBack, reason, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Deployment> RollbackTargetAsync(CancellationToken cancellationToken)
+    {
+        if (Deployment is { } current) return await services.Deployments.GetDeploymentAsync(current.Id, cancellationToken).ConfigureAwait(false) ?? current;
+        var environment = services.Settings.Environment;
+        var latest = await services.Deployments.GetLatestInEnvironmentAsync(environment, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Nothing to roll back in {environment}: the ledger holds no deployment there.");
+        return latest.State is DeploymentState.RolledBack or DeploymentState.Aborted
+            ? throw new InvalidOperationException(
+                $"Deployment {latest.Id} of {latest.Release} in {environment} is already {latest.State}; {latest.PreviousRelease ?? "nothing"} is what it left. Deploy a release to move on.")
+            : latest;
+    }
+
+    private IReadOnlyList<DeploymentStep> Steps(ChecklistPhase phase, Deployment deployment) => phase switch
+    {
+        ChecklistPhase.Preparation => new PreparationPhase(services).Steps(deployment),
+        ChecklistPhase.Canary => new CanaryPhase(services).Steps(deployment),
+        ChecklistPhase.Rollout50 => new RolloutPhases(services).Half(deployment),
+        ChecklistPhase.RolloutFull => new RolloutPhases(services).Full(deployment),
+        ChecklistPhase.Migration => new MigrationPhase(services).Steps(deployment),
+        ChecklistPhase.Validation => new ValidationPhase(services).Steps(deployment),
+        _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "Not a deployment phase."),
+    };
+
+    // A profile may waive what needs a person (or a service it does not configure), with its reason on record:
+    // the report shows these items as waived, never as done.
+    private async Task WaiveForProfileAsync(long? deploymentId, CancellationToken cancellationToken)
+    {
+        if (_waived || services.Settings.WaiveSignOffs is not { Length: > 0 } reason) return;
+        _waived = true;
+        var state = await services.Checklist.StateAsync(Release, cancellationToken).ConfigureAwait(false);
+        var unprovable = state.OpenItems.Where(i => !i.IsAutomated || (GitHubChecks.Contains(i.CheckId!) && services.Settings.GitHub is null));
+        foreach (var item in unprovable)
+            await services.Checklist.SignOffAsync(Release, deploymentId, new SignOffRequest(item.Id, services.Settings.StartedBy, Waive: true, Reason: reason), cancellationToken)
+                .ConfigureAwait(false);
+    }
+}

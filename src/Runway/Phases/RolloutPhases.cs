@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using Runway.Ledger;
+
+namespace Runway.Phases;
+
+/// <summary>Rollout50 and RolloutFull: half, then all traffic to the new release; the old pool drained and removed.</summary>
+public sealed class RolloutPhases(DeploymentServices services)
+{
+    /// <summary>Rollout50's steps.</summary>
+    public IReadOnlyList<DeploymentStep> Half(Deployment deployment) =>
+    [
+        new("rollout-50", token => ShiftAsync(deployment, 50, "rollout-50", token)),
+    ];
+
+    /// <summary>RolloutFull's steps.</summary>
+    public IReadOnlyList<DeploymentStep> Full(Deployment deployment) =>
+    [
+        new("rollout-full", token => ShiftAsync(deployment, 100, "rollout-full", token)),
+        new("previous-pool-removed", token => RemovePreviousAsync(deployment, token)),
+    ];
+
+    private async Task<StepOutcome> ShiftAsync(Deployment deployment, int weight, string check, CancellationToken cancellationToken)
+    {
+        var weights = new Dictionary<string, int> { [deployment.Release] = weight };
+        if (deployment.PreviousRelease is { } previous && await RunsAsync(previous, cancellationToken).ConfigureAwait(false))
+            weights[previous] = 100 - weight;
+        else
+            weights[deployment.Release] = 100;
+        await services.Environment.SetWeightsAsync(weights, cancellationToken).ConfigureAwait(false);
+        return StepOutcome.Of(Evidence.Weights(weights), check);
+    }
+
+    private async Task<StepOutcome> RemovePreviousAsync(Deployment deployment, CancellationToken cancellationToken)
+    {
+        var snapshot = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var old = snapshot.Pools.Where(p => p.Release != deployment.Release).Select(p => p.Release).ToList();
+        foreach (var release in old)
+            await services.Environment.RemovePoolAsync(release, cancellationToken).ConfigureAwait(false);
+        return new StepOutcome(new JsonObject { ["removed"] = new JsonArray(old.Select(r => (JsonNode?)r).ToArray()) }, new Dictionary<string, JsonObject>());
+    }
+
+    private async Task<bool> RunsAsync(string release, CancellationToken cancellationToken) =>
+        (await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false)).Pool(release) is not null;
+}

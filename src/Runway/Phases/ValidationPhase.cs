@@ -1,0 +1,46 @@
+using Runway.Checklists.Checks;
+using Runway.Ledger;
+using Runway.Load;
+
+namespace Runway.Phases;
+
+/// <summary>
+/// Validation: the post-deployment verification through the URL users reach — every smoke probe (auth, rate
+/// limiting, metrics series), a concurrent load — and proof that no secret reached a log.
+/// </summary>
+public sealed class ValidationPhase(DeploymentServices services)
+{
+    private readonly SmokeSteps _smoke = new(services);
+
+    /// <summary>The phase's steps for <paramref name="deployment"/>.</summary>
+    public IReadOnlyList<DeploymentStep> Steps(Deployment deployment) =>
+    [
+        _smoke.Probes("smoke-probes", services.Environment, "smoke-passed", includeProbeChecks: true),
+        new("load-10-concurrent", ConcurrentRunsAsync),
+        new("logs-secret-free", LogsSecretFreeAsync),
+    ];
+
+    private async Task<StepOutcome> ConcurrentRunsAsync(CancellationToken cancellationToken)
+    {
+        var url = (await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false)).Url
+            ?? throw new InvalidOperationException($"Environment {services.Environment.Name} has no URL to load.");
+        var result = await new ConcurrentRunsCheck(services.Http, services.Time, services.Logger)
+            .RunAsync(new Uri(url), services.Topology.ServiceToken ?? "", cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!result.Passed) throw new StepFailedException($"The concurrent-runs check failed: {result.Succeeded} of {result.Runs} runs succeeded.", result.ToEvidence());
+        return StepOutcome.Of(result.ToEvidence(), ConcurrentRunsCheck.CheckId);
+    }
+
+    private async Task<StepOutcome> LogsSecretFreeAsync(CancellationToken cancellationToken)
+    {
+        var logs = Directory.Exists(services.Settings.TemporaryDirectory)
+            ? Directory.EnumerateFiles(services.Settings.TemporaryDirectory, "*.*", SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".clef", StringComparison.Ordinal) || f.EndsWith(".log", StringComparison.Ordinal))
+                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}postgres{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                .ToList()
+            : [];
+        var secrets = services.Settings.SecretValues.Append(services.Topology.ServiceToken).OfType<string>().Where(s => s.Length >= 4);
+        var result = await LogsSecretFreeCheck.RunAsync(logs, secrets, cancellationToken).ConfigureAwait(false);
+        if (!result.Passed) throw new StepFailedException($"Check logs-secret-free failed: {result.Summary}", result.Evidence);
+        return StepOutcome.Of(result.Evidence, result.CheckId);
+    }
+}
