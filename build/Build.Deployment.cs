@@ -1,45 +1,85 @@
+using Runway.Checklists;
 using Runway.Targets;
 
+/// <summary>The phases of a deployment. Each resumes the release's deployment and is skipped when already done.</summary>
 sealed partial class Build
 {
-    Target Preparation => _ => _
-        .Description("Checks the release, configuration, tools and backups before anything changes")
-        .Executes(() => NotYetAvailable(nameof(Preparation)));
+    [Parameter("Migration: list what would run and change nothing (the other phases are skipped)")]
+    readonly bool DryRun = false;
 
-    Target Canary => _ => _
-        .Description("Deploys the release to a canary pool and analyses its metrics")
-        .DependsOn(Preparation)
-        .Executes(() => NotYetAvailable(nameof(Canary)));
+    Target Preparation => _ => Phase(_, ChecklistPhase.Preparation)
+        .Description("Checks the source, configuration, tools and a verified backup; deploys, migrates and smoke-tests staging");
 
-    Target Rollout50 => _ => _
+    Target Canary => _ => Phase(_, ChecklistPhase.Canary)
+        .Description("Starts the new release beside the current one with the canary weight and bakes it under analysis")
+        .DependsOn(Preparation);
+
+    Target Rollout50 => _ => Phase(_, ChecklistPhase.Rollout50)
         .Description("Shifts half of the traffic to the new release")
-        .DependsOn(Canary)
-        .Executes(() => NotYetAvailable(nameof(Rollout50)));
+        .DependsOn(Canary);
 
-    Target RolloutFull => _ => _
-        .Description("Shifts all traffic to the new release")
-        .DependsOn(Rollout50)
-        .Executes(() => NotYetAvailable(nameof(RolloutFull)));
+    Target RolloutFull => _ => Phase(_, ChecklistPhase.RolloutFull)
+        .Description("Shifts all traffic to the new release and removes the old pool after draining")
+        .DependsOn(Rollout50);
 
     Target Migration => _ => _
-        .Description("Backs up the database, verifies the backup and applies the schema migrations")
+        .Description("Takes a verified backup, then applies the schema migrations (--dry-run lists them)")
         .DependsOn(RolloutFull)
-        .Executes(() => NotYetAvailable(nameof(Migration)));
+        .Requires(() => Version)
+        .SkipWhen(async token => DryRun ? null : await (await PipelineAsync(token)).SkipReasonAsync(ChecklistPhase.Migration, token))
+        .Executes(async token =>
+        {
+            if (DryRun) await PlanMigrationsAsync(token);
+            else await (await PipelineAsync(token)).RunPhaseAsync(ChecklistPhase.Migration, token);
+        });
 
-    Target Validation => _ => _
-        .Description("Runs smoke tests and checks the checklist items against the live release")
-        .DependsOn(Migration)
-        .Executes(() => NotYetAvailable(nameof(Validation)));
+    Target Validation => _ => Phase(_, ChecklistPhase.Validation)
+        .Description("Verifies the live release: every smoke probe, auth, rate limiting, metrics, a concurrent load, clean logs")
+        .DependsOn(Migration);
 
     Target Deploy => _ => _
-        .Description("Runs every phase, Preparation to Validation")
-        .DependsOn(Validation);
+        .Description("Runs every phase, Preparation to Validation, after checking the checklist's gates up front")
+        .DependsOn(Gates, Validation);
+
+    Target Gates => _ => _
+        .Unlisted()
+        .Description("Lists, before anything changes, the sign-offs this deployment will need")
+        .Before(Preparation)
+        .Requires(() => Version)
+        .OnlyWhenStatic(() => !DryRun)
+        .Executes(async token =>
+        {
+            var open = await (await PipelineAsync(token)).OpenSignOffsAsync(Enum.GetValues<ChecklistPhase>(), token);
+            if (open.Count > 0) Logger.Warning("{Gates}", ChecklistGateException.Describe("Deploy", open));
+        });
+
+    Target AutoRollbackOnFailure => _ => _
+        .Unlisted()
+        .Description("Rolls back when a phase of this run failed, unless --auto-rollback false")
+        .TriggeredBy(Canary, Rollout50, RolloutFull, Migration, Validation)
+        .AssuredAfterFailure()
+        .SkipWhen(_ => Task.FromResult(AutoRollbackSkipReason()))
+        .Executes(async token => await _pipeline!.RollbackAsync($"{_pipeline.FailedPhase} failed", token));
 
     Target Rollback => _ => _
-        .Description("Returns traffic and schema to the previous release")
-        .Executes(() => NotYetAvailable(nameof(Rollback)));
+        .Description("Returns traffic, then the database, to the previous release")
+        .Executes(async token =>
+        {
+            var rolledBack = await (await PipelineAsync(token)).RollbackAsync($"requested by {Settings.StartedBy}", token);
+            Logger.Information("Deployment {DeploymentId} rolled back: {Previous} serves {Environment}", rolledBack.Id, rolledBack.PreviousRelease ?? "nothing", Environment);
+        });
 
-    // Phases must fail loudly until they are implemented, never pretend to succeed.
-    static void NotYetAvailable(string target) =>
-        throw new NotSupportedException($"{target} is not yet available in this version of Runway.");
+    ITargetDefinition Phase(ITargetDefinition definition, ChecklistPhase phase) => definition
+        .Requires(() => Version)
+        .OnlyWhenStatic(() => !DryRun)
+        .SkipWhen(async token => await (await PipelineAsync(token)).SkipReasonAsync(phase, token))
+        .Executes(async token => await (await PipelineAsync(token)).RunPhaseAsync(phase, token));
+
+    string? AutoRollbackSkipReason() => (AutoRollback, _pipeline?.FailedPhase) switch
+    {
+        (false, _) => "auto-rollback is off (--auto-rollback false)",
+        (_, null) => "no phase failed",
+        (_, nameof(ChecklistPhase.Preparation)) => "Preparation failed before anything changed in the environment",
+        _ => null,
+    };
 }

@@ -1,20 +1,40 @@
 using Runway.Targets;
 
-/// <summary>Runway's build: the phases of a deployment as targets. Parameters and lifecycle here; targets in partial files.</summary>
+/// <summary>
+/// Runway's build: the phases of a deployment as targets. Parameters and lifecycle here; targets in the partial
+/// files by concern (Deployment, Operations, Checklist, Test). Targets stay thin and call into src/Runway.
+/// </summary>
 sealed partial class Build : BuildBase
 {
     public static int Main() => Execute<Build>(x => x.Deploy);
 
-    [Parameter("the release to deploy, e.g. 2.4.0")]
+    [Parameter("The release to deploy, e.g. 2.4.0")]
     readonly string? Version = null;
 
-    [Parameter("the environment to deploy to")]
+    [Parameter("The environment to deploy to")]
     readonly string Environment = "local";
 
-    [Parameter("roll back automatically when a phase fails")]
+    [Parameter("Roll back automatically when a phase of this run fails")]
     readonly bool AutoRollback = true;
 
-    protected override void OnBuildInitialized() =>
-        Logger.Information("Runway run {RunId}: environment {Environment}, release {Version}, auto-rollback {AutoRollback}",
-            RunId, Environment, Version ?? "(not set)", AutoRollback);
+    [Parameter("Who runs this deployment (recorded in the ledger); defaults to the user name")]
+    readonly string? StartedBy = null;
+
+    // Databases: none needed locally, where Runway starts its own cluster.
+    [Parameter("The ledger's PostgreSQL connection string (empty: the local cluster)"), Secret]
+    readonly string? LedgerConnectionString = null;
+
+    [Parameter("The environment's application database connection string (empty: the local cluster)"), Secret]
+    readonly string? DatabaseConnectionString = null;
+
+    [Parameter("A bearer token for the service's API, used by smoke probes and load (empty locally: minted)"), Secret]
+    readonly string? ServiceToken = null;
+
+    [Parameter("When set, checklist items that need a person are waived with this reason (the report shows them as waived)")]
+    readonly string? WaiveSignOffs = null;
+
+    [Parameter("Environment variables the release needs (checked in Preparation)")]
+    readonly string[] RequiredEnvironmentVariables = [];
+
+    protected override void OnBuildFinished(bool succeeded) => DisposeServices();
 }

@@ -20,6 +20,9 @@ public abstract class BuildBase
     /// <summary>True in a terminal a person watches, false in CI (environment variable <c>CI</c> set) or with redirected output.</summary>
     public bool IsInteractive { get; private set; }
 
+    /// <summary>The values of this run's <c>[Secret]</c> parameters: for proving that no output holds them. Never print them.</summary>
+    public IReadOnlyList<string> SecretValues { get; private set; } = [];
+
     /// <summary>The run's logger: masks secrets and carries <c>RunId</c> and the current <c>Target</c>.</summary>
     public Serilog.ILogger Logger => _logger ?? Serilog.Core.Logger.None;
 
@@ -55,8 +58,9 @@ public abstract class BuildBase
             ? member.Member.Name
             : throw new ArgumentException($"Name a default target as x => x.Target, not `{expression.Body}`.", nameof(expression));
 
-    internal void Initialize(string rootDirectory, string runId, bool isInteractive, Serilog.ILogger logger)
+    internal void Initialize(string rootDirectory, string runId, bool isInteractive, Serilog.ILogger logger, IReadOnlyList<string>? secretValues = null)
     {
+        SecretValues = secretValues ?? SecretValues;
         RootDirectory = rootDirectory;
         RunId = runId;
         IsInteractive = isInteractive;

@@ -25,7 +25,7 @@ internal sealed class BuildSession
         _masker = new SecretMasker(bound.SecretValues);
         _frames = new ConsoleFrames(environment.Writer, _masker);
         _runId = environment.RunId ?? Guid.NewGuid().ToString("N")[..8];
-        build.Initialize(root, _runId, environment.IsInteractive, Serilog.Core.Logger.None);
+        build.Initialize(root, _runId, environment.IsInteractive, Serilog.Core.Logger.None, bound.SecretValues);
         Catalog = TargetCatalog.Discover(build);
         SchemaFile.Update(root, ParameterSchema.Generate(bound.Parameters, Catalog.Nodes.Select(n => n.Name).ToList()));
     }

@@ -1,0 +1,56 @@
+using Runway.Phases;
+
+/// <summary>The deployment services, made on first use (so --help and --plan start nothing) and closed at the end.</summary>
+sealed partial class Build
+{
+    DeploymentServices? _services;
+    DeploymentPipeline? _pipeline;
+
+    PipelineSettings Settings => new()
+    {
+        RootDirectory = RootDirectory,
+        TemporaryDirectory = TemporaryDirectory,
+        Environment = Environment,
+        Release = Version ?? "",
+        StartedBy = StartedBy ?? System.Environment.UserName,
+        Interactive = IsInteractive,
+        Confirm = Ask,
+        LedgerConnectionString = Blank(LedgerConnectionString),
+        DatabaseConnectionString = Blank(DatabaseConnectionString),
+        ServiceToken = Blank(ServiceToken),
+        WaiveSignOffs = Blank(WaiveSignOffs),
+        RequiredEnvironmentVariables = RequiredEnvironmentVariables,
+        SecretValues = SecretValues,
+        PostgresPort = PostgresPort,
+        RouterPort = RouterPort,
+        RouterAdminPort = RouterAdminPort,
+        StagingRouterPort = StagingRouterPort,
+        StagingRouterAdminPort = StagingRouterAdminPort,
+        Replicas = Replicas,
+        SampleErrorRate = SampleErrorRate,
+        SampleExtraLatencyMs = SampleExtraLatencyMs,
+        SyntheticLoad = SyntheticLoad,
+        LoadRequestsPerSecond = LoadRate,
+        CanaryWeight = CanaryWeight,
+        Canary = CanaryOptions,
+        Commands = Commands,
+    };
+
+    async Task<DeploymentServices> ServicesAsync(CancellationToken cancellationToken) =>
+        _services ??= await DeploymentServices.CreateAsync(Settings,
+            run => Logger.Information("Command {Command} exited with {ExitCode} in {Duration}", run.Spec.FileName, run.ExitCode, run.Duration),
+            Logger, cancellationToken);
+
+    async Task<DeploymentPipeline> PipelineAsync(CancellationToken cancellationToken) =>
+        _pipeline ??= new DeploymentPipeline(await ServicesAsync(cancellationToken));
+
+    void DisposeServices() => _services?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    static bool Ask(string question)
+    {
+        Console.Write($"{question} [y/N] ");
+        return Console.ReadLine()?.Trim().ToLowerInvariant() is "y" or "yes";
+    }
+
+    static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
