@@ -11,7 +11,7 @@ internal static class ProbeVerdict
         var problems = new List<string>();
         if (answer.Status != probe.ExpectedStatus)
         {
-            problems.Add($"expected status {probe.ExpectedStatus} but got {answer.Status} (body: '{Snippet(answer.Body)}')");
+            problems.Add($"expected status {probe.ExpectedStatus} but got {answer.Status} (body: '{Snippet(answer.Body, request.Token)}')");
         }
 
         var missing = probe.BodyContains.Where(text => !answer.Body.Contains(text, StringComparison.Ordinal)).ToList();
@@ -29,6 +29,10 @@ internal static class ProbeVerdict
         return new SmokeProbeResult(probe.Name!, probe.Proves, problems.Count == 0, answer.Status, answer.LatencyMs, attempts, reason);
     }
 
-    private static string Snippet(string body) =>
-        (body.Length <= SnippetLength ? body : body[..SnippetLength] + "…").ReplaceLineEndings(" ");
+    // Mask before cutting: a cut could split the token so that masking afterwards no longer finds it.
+    private static string Snippet(string body, string? token)
+    {
+        body = SmokeToken.Hide(body, token);
+        return (body.Length <= SnippetLength ? body : body[..SnippetLength] + "…").ReplaceLineEndings(" ");
+    }
 }
