@@ -26,7 +26,7 @@ public sealed class CanaryAnalysis
             ? canaryMedian / baselineFigures.MedianLatencySeconds.Value
             : (double?)null;
         var (verdict, reason) = Judge(baselineFigures, canaryFigures, errorTest, latencyTest, ratio);
-        return new CanaryAnalysisResult(verdict, reason, baselineFigures, canaryFigures, errorTest, latencyTest, ratio);
+        return new CanaryAnalysisResult(verdict, reason, baselineFigures, canaryFigures, errorTest, latencyTest, ratio, _options);
     }
 
     private (CanaryVerdict, string) Judge(PoolFigures baseline, PoolFigures canary, ZTestResult errors, MannWhitneyResult latency, double? ratio)

@@ -10,6 +10,7 @@ namespace Runway.Canary;
 /// <param name="ErrorTest">The two-proportion z-test of error rates (canary worse).</param>
 /// <param name="LatencyTest">The Mann-Whitney U test of latencies (canary slower).</param>
 /// <param name="MedianLatencyRatio">Canary median over baseline median; null when either is unknown.</param>
+/// <param name="Thresholds">The options the verdict was reached with.</param>
 public sealed record CanaryAnalysisResult(
     CanaryVerdict Verdict,
     string Reason,
@@ -17,7 +18,8 @@ public sealed record CanaryAnalysisResult(
     PoolFigures Canary,
     ZTestResult ErrorTest,
     MannWhitneyResult LatencyTest,
-    double? MedianLatencyRatio)
+    double? MedianLatencyRatio,
+    CanaryOptions Thresholds)
 {
     /// <summary>The result as JSON evidence for the ledger.</summary>
     public JsonObject ToEvidence() => new()
@@ -33,6 +35,13 @@ public sealed record CanaryAnalysisResult(
             ["z"] = Finite(LatencyTest.Z),
             ["p"] = Finite(LatencyTest.PValue),
             ["medianRatio"] = MedianLatencyRatio is { } ratio ? Finite(ratio) : null,
+        },
+        ["thresholds"] = new JsonObject
+        {
+            ["alpha"] = Thresholds.Alpha,
+            ["maxErrorRateIncrease"] = Thresholds.MaxErrorRateIncrease,
+            ["maxLatencyIncreaseRatio"] = Thresholds.MaxLatencyIncreaseRatio,
+            ["minRequestsPerPool"] = Thresholds.MinRequestsPerPool,
         },
     };
 

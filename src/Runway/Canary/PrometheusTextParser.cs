@@ -48,7 +48,7 @@ public static class PrometheusTextParser
             ReadLabels(line, ref position, labels, lineNumber);
         }
 
-        var rest = line[position..].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var rest = line[position..].Trim().Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (rest.Length == 0 || !TryParseValue(rest[0], out var value))
         {
             throw Invalid(line, lineNumber, "its value is missing or not a number");
@@ -92,7 +92,7 @@ public static class PrometheusTextParser
 
     private static void SkipSpacesAndCommas(string line, ref int position)
     {
-        while (position < line.Length && line[position] is ' ' or ',')
+        while (position < line.Length && line[position] is ' ' or '\t' or ',')
         {
             position++;
         }

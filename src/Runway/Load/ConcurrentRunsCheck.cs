@@ -70,7 +70,7 @@ public sealed class ConcurrentRunsCheck
             using var response = await _http.SendAsync(request, cancellationToken);
             statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
         }
-        catch (HttpRequestException)
+        catch (Exception error) when (error is HttpRequestException || (error is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             statuses.AddOrUpdate(NoAnswer, 1, (_, n) => n + 1);
         }

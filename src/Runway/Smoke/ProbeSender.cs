@@ -9,9 +9,17 @@ internal sealed class ProbeSender(HttpClient http, TimeProvider time)
     {
         using var message = Build(request);
         var started = time.GetTimestamp();
-        using var response = await http.SendAsync(message, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        return new ProbeAnswer((int)response.StatusCode, body, time.GetElapsedTime(started).TotalMilliseconds);
+        try
+        {
+            using var response = await http.SendAsync(message, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            return new ProbeAnswer((int)response.StatusCode, body, time.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (TaskCanceledException timedOut) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The HttpClient's own timeout: no answer, like a refused connection, so warm-up retries it.
+            throw new HttpRequestException($"No answer within the HTTP client's timeout of {http.Timeout}.", timedOut);
+        }
     }
 
     private static HttpRequestMessage Build(ProbeRequest request)

@@ -13,6 +13,9 @@ public sealed class CanaryBakeTests
 
     private static readonly CanaryOptions ShortBake = new() { BakeDuration = TimeSpan.FromSeconds(2), Interval = TimeSpan.FromMilliseconds(200) };
 
+    // Longer, so that "stopped before the end" has room even on a busy machine.
+    private static readonly CanaryOptions LongerBake = new() { BakeDuration = TimeSpan.FromSeconds(6), Interval = TimeSpan.FromMilliseconds(200) };
+
     [Fact]
     public async Task RunAsync_CanaryFailingFivePercent_FailsBeforeTheBakeEnds()
     {
@@ -23,10 +26,10 @@ public sealed class CanaryBakeTests
         var load = DriveAsync(traffic.Token, baseline, canary);
         var clock = Stopwatch.StartNew();
 
-        var result = await new CanaryBake(new ScrapeMetricsSource(Http), ShortBake, TimeProvider.System, Logger.None)
+        var result = await new CanaryBake(new ScrapeMetricsSource(Http, TimeProvider.System), LongerBake, TimeProvider.System, Logger.None)
             .RunAsync(baseline.Pool, canary.Pool, new SynchronousProgress(progress), CancellationToken.None);
 
-        clock.Elapsed.ShouldBeLessThan(ShortBake.BakeDuration);
+        clock.Elapsed.ShouldBeLessThan(LongerBake.BakeDuration - TimeSpan.FromSeconds(2));
         await traffic.CancelAsync();
         await load;
         result.Verdict.ShouldBe(CanaryVerdict.Fail);
@@ -45,7 +48,7 @@ public sealed class CanaryBakeTests
         using var traffic = new CancellationTokenSource();
         var load = DriveAsync(traffic.Token, baseline, canary);
 
-        var result = await new CanaryBake(new ScrapeMetricsSource(Http), ShortBake, TimeProvider.System, Logger.None)
+        var result = await new CanaryBake(new ScrapeMetricsSource(Http, TimeProvider.System), ShortBake, TimeProvider.System, Logger.None)
             .RunAsync(baseline.Pool, canary.Pool, new SynchronousProgress(progress), CancellationToken.None);
 
         await traffic.CancelAsync();
@@ -68,7 +71,7 @@ public sealed class CanaryBakeTests
         var options = new CanaryOptions { BakeDuration = TimeSpan.FromMinutes(10), Interval = TimeSpan.FromMinutes(1) };
         var progress = new List<BakeProgress>();
 
-        var bake = new CanaryBake(new ScrapeMetricsSource(Http), options, time, Logger.None)
+        var bake = new CanaryBake(new ScrapeMetricsSource(Http, TimeProvider.System), options, time, Logger.None)
             .RunAsync(baseline.Pool, canary.Pool, new SynchronousProgress(progress), CancellationToken.None);
         for (var interval = 1; interval <= 10; interval++)
         {

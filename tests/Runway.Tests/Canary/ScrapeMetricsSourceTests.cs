@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Runway.Canary;
 using Shouldly;
 using Xunit;
@@ -17,7 +19,7 @@ public sealed class ScrapeMetricsSourceTests
         await second.SendAsync(Http, 20);
         await first.SendAsync(Http, 5, path: "/health/live");
 
-        var counters = await new ScrapeMetricsSource(Http).ReadAsync(new CanaryPool("1.1.0", [first.Url, second.Url]), CancellationToken.None);
+        var counters = await new ScrapeMetricsSource(Http, TimeProvider.System).ReadAsync(new CanaryPool("1.1.0", [first.Url, second.Url]), CancellationToken.None);
 
         counters.Requests.ShouldBe(50);
         counters.Errors.ShouldBe(5);
@@ -33,7 +35,7 @@ public sealed class ScrapeMetricsSourceTests
         await pool.SendAsync(Http, 4, path: "/health/live");
         await pool.SendAsync(Http, 3);
 
-        var counters = await new ScrapeMetricsSource(Http, "/health").ReadAsync(pool.Pool, CancellationToken.None);
+        var counters = await new ScrapeMetricsSource(Http, TimeProvider.System, "/health").ReadAsync(pool.Pool, CancellationToken.None);
 
         counters.Requests.ShouldBe(4);
         counters.Errors.ShouldBe(4);
@@ -45,10 +47,25 @@ public sealed class ScrapeMetricsSourceTests
         var down = new Uri($"http://127.0.0.1:{Runway.Testing.PostgresServer.FreePort()}");
 
         var error = await Should.ThrowAsync<MetricsUnavailableException>(
-            () => new ScrapeMetricsSource(Http).ReadAsync(new CanaryPool("1.1.0", [down]), CancellationToken.None));
+            () => new ScrapeMetricsSource(Http, TimeProvider.System, retries: 0).ReadAsync(new CanaryPool("1.1.0", [down]), CancellationToken.None));
 
         error.Message.ShouldContain(down.Authority);
         error.Message.ShouldContain("/metrics");
+    }
+
+    [Fact]
+    public async Task ReadAsync_ScrapeFailsOnce_RetriesAndReads()
+    {
+        var metrics = new ContractMetrics("1.1.0");
+        metrics.Record("/api/orchestrations", "GET", 200, 0.002);
+        var scrapes = 0;
+        await using var flaky = await Runway.Tests.Smoke.LoopbackServer.StartAsync(app => app.MapGet("/metrics", () =>
+            Interlocked.Increment(ref scrapes) == 1 ? Results.StatusCode(503) : Results.Text(metrics.Render())));
+
+        var counters = await new ScrapeMetricsSource(Http, TimeProvider.System).ReadAsync(new CanaryPool("1.1.0", [flaky.Url]), CancellationToken.None);
+
+        counters.Requests.ShouldBe(1);
+        scrapes.ShouldBe(2);
     }
 
     [Fact]
