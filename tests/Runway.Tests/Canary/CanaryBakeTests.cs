@@ -32,7 +32,7 @@ public sealed class CanaryBakeTests
         clock.Elapsed.ShouldBeLessThan(LongerBake.BakeDuration - TimeSpan.FromSeconds(2));
         await traffic.CancelAsync();
         await load;
-        result.Verdict.ShouldBe(CanaryVerdict.Fail);
+        result.Verdict.ShouldBe(CanaryVerdict.Fail, result.Analysis.Reason);
         result.StoppedEarly.ShouldBeTrue();
         result.Analysis.Canary.ErrorRate.ShouldBeGreaterThan(0.03);
         progress.ShouldNotBeEmpty();
@@ -53,7 +53,7 @@ public sealed class CanaryBakeTests
 
         await traffic.CancelAsync();
         await load;
-        result.Verdict.ShouldBe(CanaryVerdict.Pass);
+        result.Verdict.ShouldBe(CanaryVerdict.Pass, result.Analysis.Reason);
         result.Elapsed.ShouldBeGreaterThanOrEqualTo(ShortBake.BakeDuration);
         result.StoppedEarly.ShouldBeFalse();
         progress.Count.ShouldBe(result.Intervals);
@@ -76,7 +76,7 @@ public sealed class CanaryBakeTests
         for (var interval = 1; interval <= 10; interval++)
         {
             // Advance only once the bake waits for its next interval, so each step is exactly one interval.
-            while (Volatile.Read(ref time.Timers) < interval && !bake.IsCompleted)
+            for (var waited = 0; Volatile.Read(ref time.Timers) < interval && !bake.IsCompleted && waited < 2000; waited++)
             {
                 await Task.Delay(5);
             }
@@ -84,7 +84,7 @@ public sealed class CanaryBakeTests
             time.Advance(TimeSpan.FromMinutes(1));
         }
 
-        var result = await bake;
+        var result = await bake.WaitAsync(TimeSpan.FromSeconds(20));
         result.Verdict.ShouldBe(CanaryVerdict.Inconclusive);
         result.Intervals.ShouldBe(10);
         result.Elapsed.ShouldBe(TimeSpan.FromMinutes(10));
@@ -107,8 +107,10 @@ public sealed class CanaryBakeTests
 
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
+            // Count only once the timer is registered: advancing before that would leave it waiting forever.
+            var timer = base.CreateTimer(callback, state, dueTime, period);
             Interlocked.Increment(ref Timers);
-            return base.CreateTimer(callback, state, dueTime, period);
+            return timer;
         }
     }
 
