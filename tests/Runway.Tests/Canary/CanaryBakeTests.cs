@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
+using Runway.Canary;
+using Serilog.Core;
+using Shouldly;
+using Xunit;
+
+namespace Runway.Tests.Canary;
+
+public sealed class CanaryBakeTests
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    private static readonly CanaryOptions ShortBake = new() { BakeDuration = TimeSpan.FromSeconds(2), Interval = TimeSpan.FromMilliseconds(200) };
+
+    // Longer, so that "stopped before the end" has room even on a busy machine.
+    private static readonly CanaryOptions LongerBake = new() { BakeDuration = TimeSpan.FromSeconds(6), Interval = TimeSpan.FromMilliseconds(200) };
+
+    [Fact]
+    public async Task RunAsync_CanaryFailingFivePercent_FailsBeforeTheBakeEnds()
+    {
+        await using var baseline = await StandInPool.StartAsync("1.0.0");
+        await using var canary = await StandInPool.StartAsync("1.1.0", errorRate: 0.05);
+        var progress = new List<BakeProgress>();
+        using var traffic = new CancellationTokenSource();
+        var load = DriveAsync(traffic.Token, baseline, canary);
+        var clock = Stopwatch.StartNew();
+
+        var result = await new CanaryBake(new ScrapeMetricsSource(Http, TimeProvider.System), LongerBake, TimeProvider.System, Logger.None)
+            .RunAsync(baseline.Pool, canary.Pool, new SynchronousProgress(progress), CancellationToken.None);
+
+        clock.Elapsed.ShouldBeLessThan(LongerBake.BakeDuration - TimeSpan.FromSeconds(2));
+        await traffic.CancelAsync();
+        await load;
+        result.Verdict.ShouldBe(CanaryVerdict.Fail, result.Analysis.Reason);
+        result.StoppedEarly.ShouldBeTrue();
+        result.Analysis.Canary.ErrorRate.ShouldBeGreaterThan(0.03);
+        progress.ShouldNotBeEmpty();
+        progress[^1].Verdict.ShouldBe(CanaryVerdict.Fail);
+    }
+
+    [Fact]
+    public async Task RunAsync_HealthyCanary_PassesAfterTheWholeBake()
+    {
+        await using var baseline = await StandInPool.StartAsync("1.0.0");
+        await using var canary = await StandInPool.StartAsync("1.1.0");
+        var progress = new List<BakeProgress>();
+        using var traffic = new CancellationTokenSource();
+        var load = DriveAsync(traffic.Token, baseline, canary);
+
+        var result = await new CanaryBake(new ScrapeMetricsSource(Http, TimeProvider.System), ShortBake, TimeProvider.System, Logger.None)
+            .RunAsync(baseline.Pool, canary.Pool, new SynchronousProgress(progress), CancellationToken.None);
+
+        await traffic.CancelAsync();
+        await load;
+        result.Verdict.ShouldBe(CanaryVerdict.Pass, result.Analysis.Reason);
+        result.Elapsed.ShouldBeGreaterThanOrEqualTo(ShortBake.BakeDuration);
+        result.StoppedEarly.ShouldBeFalse();
+        progress.Count.ShouldBe(result.Intervals);
+        progress[0].Remaining.ShouldBeLessThan(ShortBake.BakeDuration);
+        progress[^1].CanaryRequests.ShouldBeGreaterThan(50);
+        result.ToEvidence()["intervals"]!.GetValue<int>().ShouldBe(result.Intervals);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoTraffic_EndsInconclusiveWithFakeTime()
+    {
+        await using var baseline = await StandInPool.StartAsync("1.0.0");
+        await using var canary = await StandInPool.StartAsync("1.1.0");
+        var time = new TimerCountingTime();
+        var options = new CanaryOptions { BakeDuration = TimeSpan.FromMinutes(10), Interval = TimeSpan.FromMinutes(1) };
+        var progress = new List<BakeProgress>();
+
+        var bake = new CanaryBake(new ScrapeMetricsSource(Http, TimeProvider.System), options, time, Logger.None)
+            .RunAsync(baseline.Pool, canary.Pool, new SynchronousProgress(progress), CancellationToken.None);
+        for (var interval = 1; interval <= 10; interval++)
+        {
+            // Advance only once the bake waits for its next interval, so each step is exactly one interval.
+            for (var waited = 0; Volatile.Read(ref time.Timers) < interval && !bake.IsCompleted && waited < 2000; waited++)
+            {
+                await Task.Delay(5);
+            }
+
+            time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var result = await bake.WaitAsync(TimeSpan.FromSeconds(20));
+        result.Verdict.ShouldBe(CanaryVerdict.Inconclusive);
+        result.Intervals.ShouldBe(10);
+        result.Elapsed.ShouldBe(TimeSpan.FromMinutes(10));
+        progress.Select(p => p.Remaining).ShouldBe(Enumerable.Range(0, 10).Select(i => TimeSpan.FromMinutes(9 - i)));
+    }
+
+    private static Task DriveAsync(CancellationToken stop, params StandInPool[] pools) =>
+        Task.WhenAll(pools.Select(pool => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await pool.SendAsync(Http, 20);
+            }
+        })));
+
+    /// <summary>Fake time that counts the timers created, i.e. the delays the bake has started.</summary>
+    private sealed class TimerCountingTime : FakeTimeProvider
+    {
+        public int Timers;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            // Count only once the timer is registered: advancing before that would leave it waiting forever.
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            Interlocked.Increment(ref Timers);
+            return timer;
+        }
+    }
+
+    /// <summary>Records reports on the reporting thread (Progress&lt;T&gt; would post them later).</summary>
+    private sealed class SynchronousProgress(List<BakeProgress> reports) : IProgress<BakeProgress>
+    {
+        public void Report(BakeProgress value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+        }
+    }
+}
