@@ -49,12 +49,21 @@ public sealed class DatabaseSteps(DeploymentServices services)
     public async Task<MigrationResult> MigrateAsync(string connectionString, CancellationToken cancellationToken)
     {
         await using var source = Npgsql.NpgsqlDataSource.Create(connectionString);
-        var options = new MigrationOptions { ScriptsDirectory = services.Settings.Resolve(services.Settings.MigrationsDirectory) };
-        var result = await new MigrationRunner(source, options, services.Logger, services.Time).UpgradeAsync(cancellationToken).ConfigureAwait(false);
+        var result = await Runner(source).UpgradeAsync(cancellationToken).ConfigureAwait(false);
         if (result.Problems.Count > 0 || result.Failure is not null)
             throw new InvalidOperationException($"Migrations failed: {result.Error}");
         return result;
     }
+
+    /// <summary>What the migrations would do to <paramref name="connectionString"/>'s database; changes nothing.</summary>
+    public async Task<MigrationPlan> PlanAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var source = Npgsql.NpgsqlDataSource.Create(connectionString);
+        return await Runner(source).DryRunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private MigrationRunner Runner(Npgsql.NpgsqlDataSource source) =>
+        new(source, new MigrationOptions { ScriptsDirectory = services.Settings.Resolve(services.Settings.MigrationsDirectory) }, services.Logger, services.Time);
 
     private async Task ApplyRetentionAsync(CancellationToken cancellationToken)
     {

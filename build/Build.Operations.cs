@@ -1,0 +1,53 @@
+using Runway.Database.Backups;
+using Runway.Phases;
+using Runway.Targets;
+
+/// <summary>Looking at and looking after an environment: status, shutdown, backups.</summary>
+sealed partial class Build
+{
+    [Parameter("Status: print JSON for scripts instead of text")]
+    readonly bool Json = false;
+
+    Target Status => _ => _
+        .Description("Shows the environment: pools, weights, the URL users reach, the latest deployment and its phases (--json)")
+        .Executes(async token =>
+        {
+            var status = await StatusReport.ReadAsync(await ServicesAsync(token), token);
+            Console.Out.Write(Json ? StatusReport.Json(status) + "\n" : StatusReport.Text(status));
+        });
+
+    Target Down => _ => _
+        .Description("Stops everything the local profile started: replicas, routers, the PostgreSQL cluster")
+        .Executes(async token => await (await ServicesAsync(token)).Topology.Down(token));
+
+    Target Backup => _ => _
+        .Description("Takes a verified backup of the environment's database and records it in the ledger")
+        .Executes(async token =>
+        {
+            var services = await ServicesAsync(token);
+            var backup = await services.BackupStore.BackupAsync(services.Topology.DatabaseConnectionString, token);
+            var stored = await services.Backups.RecordAsync(null, backup, token);
+            Logger.Information("Backup {BackupId}: {File}, {Bytes} bytes, SHA-256 {Sha256}, verified", stored.Id, backup.File, backup.SizeBytes, backup.Sha256);
+        });
+
+    Target RestoreDrill => _ => _
+        .Description("Restores the latest backup into a scratch database, compares row counts, and drops it")
+        .Executes(async token =>
+        {
+            var services = await ServicesAsync(token);
+            var drill = await new RestoreDrill(services.BackupOptions, Logger, TimeProvider.System).RunLatestAsync(services.Topology.DatabaseConnectionString, token);
+            if (!drill.Succeeded) throw new InvalidOperationException($"The restore drill failed: {string.Join("; ", drill.Problems)}");
+            Logger.Information("Restore drill of {File}: {Tables} tables, {Rows} rows restored in {Seconds:0.00} s, row counts match",
+                Path.GetFileName(drill.Backup.File), drill.RestoredCounts.Count, drill.RestoredCounts.Values.Sum(), drill.RestoreDuration.TotalSeconds);
+        });
+
+    async Task PlanMigrationsAsync(CancellationToken token)
+    {
+        var services = await ServicesAsync(token);
+        var plan = await new DatabaseSteps(services).PlanAsync(services.Topology.DatabaseConnectionString, token);
+        foreach (var problem in plan.Problems) Logger.Error("{Problem}", problem);
+        foreach (var planned in plan.Scripts) Logger.Information("Would run {Script} ({Reason})", planned.Script.FileName, planned.Reason);
+        if (plan.Scripts.Count == 0 && plan.Problems.Count == 0) Logger.Information("Nothing to migrate: the database is up to date");
+        if (plan.Problems.Count > 0) throw new InvalidOperationException("The migrations cannot run as they are; see the problems above.");
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Runway.Ledger;
+
+namespace Runway.Phases;
+
+/// <summary>Where an environment stands: its latest deployment and phases, the traffic split and the URL users reach.</summary>
+public static class StatusReport
+{
+    /// <summary>Reads the environment and the ledger.</summary>
+    public static async Task<JsonObject> ReadAsync(DeploymentServices services, CancellationToken cancellationToken)
+    {
+        var environment = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var deployment = await services.Deployments.GetLatestInEnvironmentAsync(services.Settings.Environment, cancellationToken).ConfigureAwait(false);
+        var phases = deployment is null ? [] : await services.Deployments.GetPhasesAsync(deployment.Id, cancellationToken).ConfigureAwait(false);
+        return new JsonObject
+        {
+            ["environment"] = services.Settings.Environment,
+            ["url"] = environment.Url,
+            ["deployment"] = deployment is null ? null : Deployment(deployment, phases),
+            ["weights"] = new JsonObject(environment.Pools.Select(p => KeyValuePair.Create(p.Release, (JsonNode?)p.Weight))),
+            ["pools"] = new JsonArray(environment.Pools.Select(p => (JsonNode)new JsonObject
+            {
+                ["release"] = p.Release,
+                ["weight"] = p.Weight,
+                ["instances"] = new JsonArray(p.Instances.Select(i => (JsonNode)new JsonObject { ["url"] = i.Url, ["pid"] = i.ProcessId }).ToArray()),
+            }).ToArray()),
+        };
+    }
+
+    /// <summary>The status as indented JSON, for scripts.</summary>
+    public static string Json(JsonObject status) => status.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+
+    /// <summary>The status as a few lines for people.</summary>
+    public static string Text(JsonObject status)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Environment {status["environment"]}: {status["url"] ?? "(not running)"}");
+        foreach (var pool in status["pools"]!.AsArray())
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {pool!["release"],-12} {pool["weight"],3}%  {pool["instances"]!.AsArray().Count} instances");
+        if (status["deployment"] is JsonObject deployment)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"Deployment {deployment["id"]}: {deployment["release"]} (previous {deployment["previousRelease"] ?? "none"}) — {deployment["state"]}");
+            foreach (var phase in deployment["phases"]!.AsArray())
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {phase!["name"],-12} {phase["status"]}");
+        }
+        return text.ToString();
+    }
+
+    private static JsonObject Deployment(Deployment deployment, IReadOnlyList<PhaseRecord> phases) => new()
+    {
+        ["id"] = deployment.Id,
+        ["release"] = deployment.Release,
+        ["previousRelease"] = deployment.PreviousRelease,
+        ["state"] = deployment.State.ToString(),
+        ["startedBy"] = deployment.StartedBy,
+        ["startedAt"] = deployment.StartedAt.ToString("O", CultureInfo.InvariantCulture),
+        ["endedAt"] = deployment.EndedAt?.ToString("O", CultureInfo.InvariantCulture),
+        ["failureReason"] = deployment.FailureReason,
+        ["phases"] = new JsonArray(phases.Select(p => (JsonNode)new JsonObject { ["name"] = p.Name, ["status"] = p.Status.ToString(), ["error"] = p.Error }).ToArray()),
+    };
+}
