@@ -10,20 +10,9 @@ internal sealed partial class ScriptExecutor
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await SetTimeoutsAsync(connection, transaction, attempt, cancellationToken).ConfigureAwait(false);
-        if (statements.Count > 0)
-        {
-            await using var batch = new NpgsqlBatch(connection, transaction) { Timeout = _options.CommandTimeoutSeconds };
-            foreach (var statement in statements) batch.BatchCommands.Add(new NpgsqlBatchCommand(statement.Sql));
-            try
-            {
-                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (NpgsqlException ex)
-            {
-                var index = ex is PostgresException { BatchCommand: { } failed } ? batch.BatchCommands.IndexOf(failed) : -1;
-                throw new StatementFailedException(index >= 0 ? statements[index] : null, ex);
-            }
-        }
+        // One statement per command (not one batch): the failing statement is then known, and with it the line.
+        foreach (var statement in statements)
+            await ExecuteAsync(connection, transaction, statement, cancellationToken).ConfigureAwait(false);
         // The history row commits with the script, so a crash never leaves one without the other.
         var row = Row(script, installedAt, started, success: true);
         await _history.InsertAsync(connection, row, cancellationToken, transaction).ConfigureAwait(false);
@@ -42,19 +31,24 @@ internal sealed partial class ScriptExecutor
             await _lockRetry.ExecuteAsync(async ct =>
             {
                 await SetTimeoutsAsync(connection, null, attempt++, ct).ConfigureAwait(false);
-                await using var command = new NpgsqlCommand(statement.Sql, connection) { CommandTimeout = _options.CommandTimeoutSeconds };
-                try
-                {
-                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                }
-                catch (NpgsqlException ex)
-                {
-                    throw new StatementFailedException(statement, ex);
-                }
+                await ExecuteAsync(connection, null, statement, ct).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
         }
         var row = Row(script, installedAt, started, success: true);
         await _history.InsertAsync(connection, row, cancellationToken).ConfigureAwait(false);
         return row;
+    }
+
+    private async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, SqlStatement statement, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(statement.Sql, connection, transaction) { CommandTimeout = _options.CommandTimeoutSeconds };
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new StatementFailedException(statement, ex);
+        }
     }
 }
