@@ -81,6 +81,7 @@ public sealed class DatabaseRestorer(BackupStore store, BackupOptions options, I
         }
         try
         {
+            await server.TerminateConnectionsAsync(staging, cancellationToken).ConfigureAwait(false);
             await server.RenameAsync(staging, live, cancellationToken).ConfigureAwait(false);
         }
         catch

@@ -17,7 +17,8 @@ public static class TableRowCounts
     /// <summary>Schema-qualified table name → exact <c>count(*)</c>.</summary>
     public static async Task<IReadOnlyDictionary<string, long>> CountAsync(string connectionString, CancellationToken cancellationToken = default)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        // Unpooled: an idle pooled session would keep the database busy and block the rename or drop that follows a count.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(Query, connection) { CommandTimeout = 0 };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
