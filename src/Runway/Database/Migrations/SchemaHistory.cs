@@ -41,19 +41,29 @@ internal sealed class SchemaHistory(string table)
 
     public async Task InsertAsync(NpgsqlConnection connection, AppliedMigration row, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
     {
-        await using var command = new NpgsqlCommand(
-            $"INSERT INTO {_quoted} (version, description, script, checksum, installed_by, installed_at, execution_ms, success) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            connection, transaction)
-        {
-            Parameters =
-            {
-                new() { Value = (object?)row.Version ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text },
-                new() { Value = row.Description }, new() { Value = row.Script }, new() { Value = row.Checksum },
-                new() { Value = row.InstalledBy }, new() { Value = row.InstalledAt }, new() { Value = row.ExecutionMs }, new() { Value = row.Success },
-            },
-        };
+        await using var command = new NpgsqlCommand(InsertSql("$8"), connection, transaction);
+        command.Parameters.AddRange(Parameters(row));
+        command.Parameters.Add(new NpgsqlParameter { Value = row.ExecutionMs });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>An insert to run at the end of a script's transaction: the server measures the execution time since the transaction began.</summary>
+    public NpgsqlBatchCommand InsertCommand(AppliedMigration row)
+    {
+        var command = new NpgsqlBatchCommand(InsertSql("(extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint"));
+        command.Parameters.AddRange(Parameters(row));
+        return command;
+    }
+
+    private string InsertSql(string executionMs) =>
+        $"INSERT INTO {_quoted} (version, description, script, checksum, installed_by, installed_at, success, execution_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, {executionMs})";
+
+    private static NpgsqlParameter[] Parameters(AppliedMigration row) =>
+    [
+        new() { Value = (object?)row.Version ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text },
+        new() { Value = row.Description }, new() { Value = row.Script }, new() { Value = row.Checksum },
+        new() { Value = row.InstalledBy }, new() { Value = row.InstalledAt }, new() { Value = row.Success },
+    ];
 
     private async Task<bool> ExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {

@@ -87,19 +87,17 @@ internal sealed partial class ScriptExecutor
     /// <summary>The lock timeout of an attempt: doubled on each retry, so a briefly busy table gets a longer chance.</summary>
     private TimeSpan LockTimeout(int attempt) => _options.LockTimeout * Math.Pow(2, attempt);
 
-    private async Task SetTimeoutsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, int attempt, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT set_config('lock_timeout', $1, $3), set_config('statement_timeout', $2, $3)", connection, transaction)
+    /// <summary>Sets lock_timeout and statement_timeout for the transaction (<paramref name="local"/>) or the session.</summary>
+    private NpgsqlBatchCommand TimeoutsCommand(int attempt, bool local) =>
+        new("SELECT set_config('lock_timeout', $1, $3), set_config('statement_timeout', $2, $3)")
         {
             Parameters =
             {
                 new() { Value = Milliseconds(LockTimeout(attempt)) },
                 new() { Value = Milliseconds(_options.StatementTimeout) },
-                new() { Value = transaction is not null },
+                new() { Value = local },
             },
         };
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
 
     private static string Milliseconds(TimeSpan value) => ((long)value.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
 }
