@@ -24,10 +24,24 @@ public sealed record RestoreDrillResult(
 /// </summary>
 public sealed class RestoreDrill(BackupOptions options, ILogger logger, TimeProvider timeProvider)
 {
-    /// <summary>Drills <paramref name="backup"/> (for example the latest one) against the database of <paramref name="sourceConnectionString"/>.</summary>
+    /// <summary>Drills the newest regular backup of the source database found in the backup folder.</summary>
+    public async Task<RestoreDrillResult> RunLatestAsync(string sourceConnectionString, CancellationToken cancellationToken = default)
+    {
+        var database = new PostgresTarget(sourceConnectionString).Database;
+        var latest = BackupFileName.List(options.Directory).FirstOrDefault(f => f.Database == database && !f.IsSafetyDump)
+            ?? throw new BackupFailedException($"No backup of database {database} in {options.Directory}: take one first.");
+        var record = await BackupDescription.DescribeAsync(latest, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(sourceConnectionString, record, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Drills <paramref name="backup"/> against the database of <paramref name="sourceConnectionString"/>.</summary>
     public async Task<RestoreDrillResult> RunAsync(string sourceConnectionString, BackupRecord backup, CancellationToken cancellationToken = default)
     {
         var source = new PostgresTarget(sourceConnectionString);
+        var checksum = await FileChecksum.Sha256Async(backup.File, cancellationToken).ConfigureAwait(false);
+        if (checksum != backup.Sha256)
+            return new(backup, "", TimeSpan.Zero, new Dictionary<string, long>(), new Dictionary<string, long>(),
+                [$"Backup {backup.File} is corrupt: its SHA-256 is {checksum} but {backup.Sha256} was recorded. Take a new backup."]);
         var scratch = $"runway_drill_{timeProvider.GetUtcNow():yyyyMMddHHmmss}_{Guid.NewGuid().ToString("N")[..6]}";
         var server = new ServerDatabases(source);
         var sourceCounts = await TableRowCounts.CountAsync(source.ConnectionString, cancellationToken).ConfigureAwait(false);

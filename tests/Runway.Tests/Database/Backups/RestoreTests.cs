@@ -27,6 +27,23 @@ public sealed class RestoreTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task RunLatestAsync_DrillsTheNewestBackupOfTheDatabase()
+    {
+        using var fixture = new BackupFixture();
+        var source = await BackupFixture.SourceAsync(server, rows: 1000);
+        await fixture.Store.BackupAsync(source);
+        await BackupFixture.CountAsync(source, "INSERT INTO orders VALUES (-1, 'later'); SELECT 1");
+        var newest = await fixture.Store.BackupAsync(source);
+
+        var drill = await new RestoreDrill(fixture.Options, Logger.None, TimeProvider.System).RunLatestAsync(source);
+
+        drill.Succeeded.ShouldBeTrue(string.Join("; ", drill.Problems));
+        drill.Backup.File.ShouldBe(newest.File);
+        drill.Backup.ServerVersion.ShouldStartWith("15");
+        drill.RestoredCounts["public.orders"].ShouldBe(1001);
+    }
+
+    [Fact]
     public async Task RunAsync_SourceChangedSinceTheBackup_ReportsTheDifferenceAndDropsTheScratchDatabase()
     {
         using var fixture = new BackupFixture();
