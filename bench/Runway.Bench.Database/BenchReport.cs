@@ -25,7 +25,7 @@ internal sealed class BenchReport(BenchSettings settings)
         var text = new StringBuilder();
         text.AppendLine("## database").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Reproduce: `{settings.Command}` (starts its own throwaway PostgreSQL 15 cluster, fsync off, on loopback).");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Measured {TimeProvider.System.GetUtcNow():yyyy-MM-dd} on {Environment.ProcessorCount} cores shared with other work; medians of {settings.Rounds} rounds.").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Measured {TimeProvider.System.GetUtcNow():yyyy-MM-dd} on {Environment.ProcessorCount} cores shared with other work; {settings.Rounds} backup rounds, {settings.MigrationRounds} migration rounds.").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Generated database: {DatabaseBytes / 1048576} MB (`pg_database_size`), three tables of random text.").AppendLine();
         AppendCompression(text);
         AppendBackups(text);
@@ -45,35 +45,43 @@ internal sealed class BenchReport(BenchSettings settings)
 
     private void AppendCompression(StringBuilder text)
     {
-        text.AppendLine("### pg_dump -Fc compression").AppendLine().AppendLine("| level | dump | archive | full read (`pg_restore -f /dev/null`) |").AppendLine("| --- | --- | --- | --- |");
-        foreach (var c in Compression)
-            text.AppendLine(CultureInfo.InvariantCulture, $"| -Z{c.Level} | {Timing.Seconds(c.Dump)} | {c.Bytes / 1048576} MB | {Timing.Seconds(c.FullRead)} |");
+        text.AppendLine("### pg_dump -Fc compression (median / fastest round)").AppendLine().AppendLine("| level | dump | archive | full read (`pg_restore -f /dev/null`) |").AppendLine("| --- | --- | --- | --- |");
+        foreach (var level in Compression.GroupBy(c => c.Level))
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| -Z{level.Key} | {Both(level.Select(c => c.Dump))} | {level.First().Bytes / 1048576} MB | {Both(level.Select(c => c.FullRead))} |");
         text.AppendLine();
+    }
+
+    private static string Both(IEnumerable<TimeSpan> values)
+    {
+        var list = values.ToList();
+        return $"{Timing.Seconds(Timing.Median(list))} / {Timing.Seconds(list.Min())}";
+    }
+
+    private static string Row(string step, IEnumerable<TimeSpan> plain, IEnumerable<TimeSpan> runway)
+    {
+        var (p, r) = (plain.ToList(), runway.ToList());
+        return $"| {step} | {Both(p)} | {Both(r)} | {Timing.Percent(Timing.Median(r), Timing.Median(p))} / {Timing.Percent(r.Min(), p.Min())} |";
     }
 
     private void AppendBackups(StringBuilder text)
     {
-        var plainDump = Timing.Median(Backups.Select(b => b.PlainDump));
-        var runwayDump = Timing.Median(Backups.Select(b => b.RunwayDump));
-        var plainRestore = Timing.Median(Backups.Select(b => b.PlainRestore));
-        var drillRestore = Timing.Median(Backups.Select(b => b.DrillRestore));
-        text.AppendLine(CultureInfo.InvariantCulture, $"### Backup and restore (-Fc -Z1, restore -j {settings.Jobs})").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"### Backup and restore (-Fc -Z1, restore -j {settings.Jobs}; median / fastest round)").AppendLine();
         text.AppendLine("| step | plain | Runway | difference |").AppendLine("| --- | --- | --- | --- |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| dump | {Timing.Seconds(plainDump)} | {Timing.Seconds(runwayDump)} | {Timing.Percent(runwayDump, plainDump)} |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| dump + verify (SHA-256 + full read) | {Timing.Seconds(plainDump)} (no verify) | {Timing.Seconds(Timing.Median(Backups.Select(b => b.RunwayDumpAndVerify)))} | — |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| restore into a fresh database | {Timing.Seconds(plainRestore)} | {Timing.Seconds(drillRestore)} | {Timing.Percent(drillRestore, plainRestore)} |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| whole restore drill (create, restore, count rows both sides, drop) | — | {Timing.Seconds(Timing.Median(Backups.Select(b => b.WholeDrill)))} | — |");
+        text.AppendLine(Row("dump (pg_dump process)", Backups.Select(b => b.PlainDump), Backups.Select(b => b.RunwayDump)));
+        text.AppendLine(Row("dump, Runway + verify (SHA-256 + full read)", Backups.Select(b => b.PlainDump), Backups.Select(b => b.RunwayDumpAndVerify)));
+        text.AppendLine(Row("restore into a fresh database (pg_restore process)", Backups.Select(b => b.PlainRestore), Backups.Select(b => b.DrillRestore)));
+        text.AppendLine(CultureInfo.InvariantCulture, $"| whole restore drill (create, restore, count rows both sides, drop) | — | {Both(Backups.Select(b => b.WholeDrill))} | — |");
         text.AppendLine();
     }
 
     private void AppendMigrations(StringBuilder text)
     {
-        var runway = Timing.Median(Migrations.Select(m => m.Runway));
-        var dbup = Timing.Median(Migrations.Select(m => m.DbUp));
-        text.AppendLine(CultureInfo.InvariantCulture, $"### {settings.Scripts} small migration scripts on a fresh database").AppendLine();
-        text.AppendLine("| runner | time | difference |").AppendLine("| --- | --- | --- |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| DbUp (transaction per script) | {Timing.Seconds(dbup)} | |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| Runway MigrationRunner | {Timing.Seconds(runway)} | {Timing.Percent(runway, dbup)} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"### {settings.Scripts} small migration scripts on a fresh database (after a warm-up; median / fastest round)").AppendLine();
+        text.AppendLine("| DbUp (transaction per script) | Runway MigrationRunner | difference |").AppendLine("| --- | --- | --- |");
+        var (dbup, runway) = (Migrations.Select(m => m.DbUp).ToList(), Migrations.Select(m => m.Runway).ToList());
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"| {Both(dbup)} | {Both(runway)} | {Timing.Percent(Timing.Median(runway), Timing.Median(dbup))} / {Timing.Percent(runway.Min(), dbup.Min())} |");
         text.AppendLine();
     }
 }

@@ -3,12 +3,12 @@ using System.Globalization;
 namespace Runway.Bench.Database;
 
 /// <summary>The benchmark's knobs, from the command line.</summary>
-internal sealed record BenchSettings(int SizeMb, int Scripts, int Rounds, int Jobs)
+internal sealed record BenchSettings(int SizeMb, int Scripts, int Rounds, int MigrationRounds, int Jobs)
 {
     public static BenchSettings Parse(string[] args) => new(
-        Int(args, "--size-mb", 520), Int(args, "--scripts", 500), Int(args, "--rounds", 3), Int(args, "--jobs", 2));
+        Int(args, "--size-mb", 520), Int(args, "--scripts", 500), Int(args, "--rounds", 3), Int(args, "--migration-rounds", 5), Int(args, "--jobs", 2));
 
-    public string Command => $"dotnet run -c Release --project bench/Runway.Bench.Database -- --size-mb {SizeMb} --scripts {Scripts} --rounds {Rounds} --jobs {Jobs}";
+    public string Command => $"dotnet run -c Release --project bench/Runway.Bench.Database -- --size-mb {SizeMb} --scripts {Scripts} --rounds {Rounds} --migration-rounds {MigrationRounds} --jobs {Jobs}";
 
     private static int Int(string[] args, string name, int fallback)
     {

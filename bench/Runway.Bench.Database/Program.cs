@@ -2,7 +2,7 @@ using Runway.Bench.Database;
 using Runway.Database;
 using Serilog.Core;
 
-// Usage: dotnet run -c Release --project bench/Runway.Bench.Database -- [--size-mb 520] [--scripts 500] [--rounds 3]
+// Usage: dotnet run -c Release --project bench/Runway.Bench.Database -- [--size-mb 520] [--scripts 500] [--rounds 3] [--migration-rounds 5] [--jobs 2]
 var settings = BenchSettings.Parse(args);
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };

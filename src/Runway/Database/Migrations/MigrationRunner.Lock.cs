@@ -42,6 +42,18 @@ public sealed partial class MigrationRunner
 
     private async Task<MigrationResult> UnderLockAsync(Func<Task<MigrationResult>> action, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await LockedAsync(action, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException ex)
+        {
+            return Refused([$"Migrations could not run because the database failed: {ex.Message}. Check that the server is up and the connection string is right, then run again."]);
+        }
+    }
+
+    private async Task<MigrationResult> LockedAsync(Func<Task<MigrationResult>> action, CancellationToken cancellationToken)
+    {
         var runnerLock = await RunnerLock.AcquireAsync(_dataSource, _options.HistoryTable, _options.RunnerLockWait, _time, cancellationToken).ConfigureAwait(false);
         if (runnerLock is null)
             return Refused([$"Another migration runner held the lock of {_options.HistoryTable} for more than {_options.RunnerLockWait}: wait for it to finish (see pg_stat_activity) and run again."]);

@@ -32,8 +32,7 @@ internal sealed partial class ScriptExecutor
 
     /// <summary>
     /// Npgsql sets a batch command's <see cref="NpgsqlBatchCommand.StatementType"/> when the server completes it, so the
-    /// first one still <see cref="System.Data.StatementType"/>-less (Unknown) is the one that failed. The first batch
-    /// command sets the timeouts, hence the offset of one.
+    /// first one still Unknown is the one that failed. The first batch command sets the timeouts, hence the offset of one.
     /// </summary>
     private static SqlStatement? FailedStatement(NpgsqlBatch batch, IReadOnlyList<SqlStatement> statements)
     {

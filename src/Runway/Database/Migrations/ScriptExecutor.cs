@@ -43,6 +43,11 @@ internal sealed partial class ScriptExecutor
             if (script.RunsWithoutTransaction) await RecordFailedAsync(script, installedAt, started).ConfigureAwait(false);
             return (null, ScriptFailure.From(script, ex, _options));
         }
+        catch (NpgsqlException ex)
+        {
+            // Not a statement of the script: the connection, the timeouts or the commit failed.
+            return (null, new MigrationFailure(script.FileName, ex.Message, null, (ex as PostgresException)?.SqlState));
+        }
     }
 
     private AppliedMigration Row(MigrationScript script, DateTimeOffset installedAt, long started, bool success) => new(
