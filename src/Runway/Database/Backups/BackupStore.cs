@@ -1,0 +1,62 @@
+using Npgsql;
+using Runway.Processes;
+using Serilog;
+
+namespace Runway.Database.Backups;
+
+/// <summary>A backup could not be taken or did not verify; the message says which database, why, and what to do.</summary>
+public sealed class BackupFailedException(string message) : Exception(message);
+
+/// <summary>Takes verified <c>pg_dump</c> archives (custom format) of a database into the backup folder.</summary>
+public sealed class BackupStore(BackupOptions options, ILogger logger, TimeProvider timeProvider)
+{
+    /// <summary>The backup folder.</summary>
+    public string Directory => options.Directory;
+
+    /// <summary>Dumps the database of <paramref name="connectionString"/> and verifies the archive; throws <see cref="BackupFailedException"/> otherwise.</summary>
+    public Task<BackupRecord> BackupAsync(string connectionString, CancellationToken cancellationToken = default) =>
+        TakeAsync(connectionString, safetyDump: false, cancellationToken);
+
+    /// <summary>Like <see cref="BackupAsync"/>, named as a safety dump taken before a restore (never deleted by retention).</summary>
+    public Task<BackupRecord> SafetyDumpAsync(string connectionString, CancellationToken cancellationToken = default) =>
+        TakeAsync(connectionString, safetyDump: true, cancellationToken);
+
+    /// <summary>The newest regular (not safety) archive of <paramref name="database"/>, or null.</summary>
+    public BackupFile? Latest(string database) =>
+        BackupFileName.List(options.Directory).FirstOrDefault(f => f.Database == database && !f.IsSafetyDump);
+
+    private async Task<BackupRecord> TakeAsync(string connectionString, bool safetyDump, CancellationToken cancellationToken)
+    {
+        var target = new PostgresTarget(connectionString);
+        System.IO.Directory.CreateDirectory(options.Directory);
+        var createdAt = timeProvider.GetUtcNow();
+        var file = Path.GetFullPath(Path.Combine(options.Directory, BackupFileName.For(target.Database, createdAt, safetyDump)));
+        var serverVersion = await ServerVersionAsync(target, cancellationToken).ConfigureAwait(false);
+        var dump = await ProcessRunner.RunAsync(
+            target.Command("pg_dump", "--format=custom", $"--compress={options.CompressionLevel}", $"--file={file}", target.Database), cancellationToken).ConfigureAwait(false);
+        if (!dump.Succeeded)
+        {
+            File.Delete(file);
+            throw new BackupFailedException($"pg_dump of database {target.Database} failed (exit code {dump.ExitCode}): {dump.StandardError.Trim()} Check that the server is up and the user may read every table.");
+        }
+        var record = new BackupRecord(file, new FileInfo(file).Length, await FileChecksum.Sha256Async(file, cancellationToken).ConfigureAwait(false),
+            dump.Duration, target.Database, serverVersion, createdAt, Verified: false);
+        return await VerifiedAsync(record, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<BackupRecord> VerifiedAsync(BackupRecord record, CancellationToken cancellationToken)
+    {
+        var verification = await BackupVerifier.VerifyAsync(record, cancellationToken).ConfigureAwait(false);
+        if (!verification.Succeeded) throw new BackupFailedException(verification.Problem!);
+        logger.Information("Backed up {Database} to {File}: {SizeBytes} bytes in {Duration}, verified", record.Database, record.File, record.SizeBytes, record.Duration);
+        return record with { Verified = true };
+    }
+
+    private static async Task<string> ServerVersionAsync(PostgresTarget target, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(target.ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("SELECT current_setting('server_version')", connection);
+        return (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Runway.Database.Migrations;
+
+/// <summary>The scripts of a folder, ordered as they run, and the problems found reading it.</summary>
+/// <param name="Scripts">Versioned scripts by version, then repeatable ones by file name.</param>
+/// <param name="Problems">Malformed file names and duplicate versions; a run refuses to start while any exist.</param>
+public sealed record MigrationScriptSet(IReadOnlyList<MigrationScript> Scripts, IReadOnlyList<string> Problems);
+
+/// <summary>Reads Flyway-named migration scripts from a folder.</summary>
+public static partial class MigrationScriptFolder
+{
+    private const string ExpectedForm = "V<version>__<description>.sql (version like 1, 1.1 or 2_1) or R__<description>.sql";
+
+    /// <summary>Reads every <c>*.sql</c> file of <paramref name="directory"/>; a missing folder is a problem, not an exception.</summary>
+    public static async Task<MigrationScriptSet> ReadAsync(string directory, CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(directory))
+            return new([], [$"Migration folder '{directory}' does not exist: create it or set {nameof(MigrationOptions.ScriptsDirectory)}."]);
+        var scripts = new List<MigrationScript>();
+        var problems = new List<string>();
+        foreach (var path in Directory.EnumerateFiles(directory, "*.sql").Order(StringComparer.Ordinal))
+        {
+            var script = await ReadScriptAsync(path, cancellationToken).ConfigureAwait(false);
+            if (script is null) problems.Add($"Migration file '{Path.GetFileName(path)}' has a malformed name: expected {ExpectedForm}.");
+            else scripts.Add(script);
+        }
+        problems.AddRange(DuplicateVersions(scripts));
+        return new(Ordered(scripts), problems);
+    }
+
+    /// <summary>Lower-case hex SHA-256 of <paramref name="sql"/> with CRLF normalised to LF, so a checkout's line endings do not count as a change.</summary>
+    public static string Checksum(string sql) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql.ReplaceLineEndings("\n"))));
+
+    private static async Task<MigrationScript?> ReadScriptAsync(string path, CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName(path);
+        var match = FileName().Match(name);
+        if (!match.Success) return null;
+        var version = match.Groups["version"].Success ? MigrationVersion.TryParse(match.Groups["version"].Value) : null;
+        if (match.Groups["version"].Success && version is null) return null;
+        var sql = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        return new MigrationScript(name, version, match.Groups["description"].Value.Replace('_', ' '), sql, Checksum(sql));
+    }
+
+    private static IEnumerable<string> DuplicateVersions(List<MigrationScript> scripts) =>
+        scripts.Where(s => !s.IsRepeatable).GroupBy(s => s.Version!).Where(g => g.Count() > 1)
+            .Select(g => $"Migration version {g.Key} is used by more than one file ({string.Join(", ", g.Select(s => s.FileName))}): give each a unique version.");
+
+    private static List<MigrationScript> Ordered(List<MigrationScript> scripts) =>
+        [.. scripts.Where(s => !s.IsRepeatable).OrderBy(s => s.Version), .. scripts.Where(s => s.IsRepeatable).OrderBy(s => s.FileName, StringComparer.Ordinal)];
+
+    [GeneratedRegex(@"^(?:V(?<version>\d+(?:[._]\d+)*)|R)__(?<description>[^.\s][^/]*?)\.sql$")]
+    private static partial Regex FileName();
+}
