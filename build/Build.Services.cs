@@ -34,6 +34,11 @@ sealed partial class Build
         CanaryWeight = CanaryWeight,
         Canary = CanaryOptions,
         Commands = Commands,
+        ServiceProject = ServiceProject,
+        RouterProject = RouterProject,
+        MigrationsDirectory = MigrationsDirectory,
+        ChecklistFile = ChecklistFile,
+        SmokeFile = SmokeFile,
     };
 
     async Task<DeploymentServices> ServicesAsync(CancellationToken cancellationToken) =>

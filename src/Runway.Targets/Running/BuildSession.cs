@@ -23,7 +23,7 @@ internal sealed class BuildSession
     {
         (_build, _bound, _options, _environment) = (build, bound, options, environment);
         _masker = new SecretMasker(bound.SecretValues);
-        _frames = new ConsoleFrames(environment.Writer, _masker);
+        _frames = new ConsoleFrames(environment.Writer, _masker, options.Verbosity == Verbosity.Quiet);
         _runId = environment.RunId ?? Guid.NewGuid().ToString("N")[..8];
         build.Initialize(root, _runId, environment.IsInteractive, Serilog.Core.Logger.None, bound.SecretValues);
         Catalog = TargetCatalog.Discover(build);
@@ -88,7 +88,7 @@ internal sealed class BuildSession
         }
         var results = await new TargetExecutor(_build, logger, current, _frames, _environment.Time).RunAsync(plan, token).ConfigureAwait(false);
         var succeeded = results.All(r => r.IsFine);
-        _frames.Text(SummaryTable.Render(results, succeeded, _environment.Time.GetLocalNow()));
+        _frames.Summary(SummaryTable.Render(results, succeeded, _environment.Time.GetLocalNow()), succeeded);
         return succeeded;
     }
 
