@@ -8,6 +8,19 @@ sealed partial class Build
     [Parameter("Status: print JSON for scripts instead of text")]
     readonly bool Json = false;
 
+    [Parameter("MigrationBaseline: the last script version the existing database already has, e.g. 2")]
+    readonly string? BaselineVersion = null;
+
+    Target MigrationBaseline => _ => _
+        .Description("For a database that existed before Runway: records the scripts up to --baseline-version as applied, without running them")
+        .Requires(() => BaselineVersion)
+        .Executes(async token =>
+        {
+            var services = await ServicesAsync(token);
+            var result = await new DatabaseSteps(services).BaselineAsync(services.Topology.DatabaseConnectionString, BaselineVersion!, token);
+            Logger.Information("Baselined {Count} script(s) up to version {Version}", result.Applied.Count, BaselineVersion);
+        });
+
     Target Status => _ => _
         .Description("Shows the environment: pools, weights, the URL users reach, the latest deployment and its phases (--json)")
         .Executes(async token =>

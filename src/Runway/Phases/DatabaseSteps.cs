@@ -62,6 +62,16 @@ public sealed class DatabaseSteps(DeploymentServices services)
         return await Runner(source).DryRunAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Marks the scripts up to <paramref name="version"/> as applied without running them (a database older than Runway).</summary>
+    public async Task<MigrationResult> BaselineAsync(string connectionString, string version, CancellationToken cancellationToken)
+    {
+        await using var source = Npgsql.NpgsqlDataSource.Create(connectionString);
+        var result = await Runner(source).BaselineAsync(version, cancellationToken).ConfigureAwait(false);
+        if (result.Problems.Count > 0 || result.Failure is not null)
+            throw new InvalidOperationException($"The baseline was refused: {result.Error}");
+        return result;
+    }
+
     private MigrationRunner Runner(Npgsql.NpgsqlDataSource source) =>
         new(source, new MigrationOptions { ScriptsDirectory = services.Settings.Resolve(services.Settings.MigrationsDirectory) }, services.Logger, services.Time);
 

@@ -62,4 +62,27 @@ public sealed class ExitCodeTests
         harness.Output.ShouldNotContain("[INF]");
         harness.Output.ShouldContain("[ERR] Broken failed: broken");
     }
+
+    [Fact]
+    public void Run_VerbosityQuietAndSucceeding_WritesNothingOfItsOwn()
+    {
+        using var harness = new BuildHarness();
+
+        // No header, frames, log lines or summary: what a target prints (Status --json) stands alone.
+        harness.Run(() => new VerdictBuild(), "Default", "Skipped", "--verbosity", "quiet").ShouldBe(0);
+
+        harness.Output.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Run_VerbosityQuietAndFailing_StillShowsTheSummary()
+    {
+        using var harness = new BuildHarness();
+
+        harness.Run(() => new VerdictBuild(), "Broken", "--verbosity", "quiet");
+
+        harness.Output.ShouldContain("Broken");
+        harness.Output.ShouldContain("Failed");
+        harness.Output.ShouldEndWith("Build failed on 2026-01-02 03:04:05 +00:00\n");
+    }
 }
