@@ -38,7 +38,7 @@ internal sealed class BackupBench(LocalCluster cluster, string directory, BenchS
 
     private async Task RoundAsync(int round, CancellationToken cancellationToken)
     {
-        var options = new BackupOptions { Directory = Path.Combine(directory, "runway"), CompressionLevel = 1, RestoreJobs = settings.Jobs };
+        var options = new BackupOptions { Directory = Path.Combine(directory, "runway"), RestoreJobs = settings.Jobs };
         var file = Path.Combine(directory, "plain.dump");
         // Alternate who goes first, so neither always gets the warmer cache.
         var runwayFirst = round % 2 == 0;

@@ -66,7 +66,7 @@ internal sealed class BenchReport(BenchSettings settings)
 
     private void AppendBackups(StringBuilder text)
     {
-        text.AppendLine(CultureInfo.InvariantCulture, $"### Backup and restore (-Fc -Z1, restore -j {settings.Jobs}; median / fastest round)").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"### Backup and restore (-Fc -Z{new Runway.Database.Backups.BackupOptions { Directory = "" }.CompressionLevel}, Runway's default; restore -j {settings.Jobs}; median / fastest round)").AppendLine();
         text.AppendLine("| step | plain | Runway | difference |").AppendLine("| --- | --- | --- | --- |");
         text.AppendLine(Row("dump (pg_dump process)", Backups.Select(b => b.PlainDump), Backups.Select(b => b.RunwayDump)));
         text.AppendLine(Row("dump, Runway + verify (SHA-256 + full read)", Backups.Select(b => b.PlainDump), Backups.Select(b => b.RunwayDumpAndVerify)));

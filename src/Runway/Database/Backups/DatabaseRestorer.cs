@@ -21,6 +21,8 @@ public sealed record RestoreResult(BackupRecord Restored, BackupRecord SafetyDum
 /// untouched until the copy has restored completely and its row counts check out; then connections are refused and
 /// terminated, the two databases are renamed, and the replaced one is dropped (the safety dump keeps its content).
 /// Database-level settings and grants are not in a <c>pg_dump</c> archive; the staging database gets the same owner.
+/// The connecting role must be allowed to create databases and to terminate the sessions of the live one.
+/// Clients see their sessions ended once, at the swap; connection pools reconnect to the restored database.
 /// </remarks>
 public sealed class DatabaseRestorer(BackupStore store, BackupOptions options, ILogger logger, TimeProvider timeProvider)
 {

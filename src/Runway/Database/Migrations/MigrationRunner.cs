@@ -56,7 +56,8 @@ public sealed partial class MigrationRunner
 
     private async Task<MigrationResult> ApplyAsync(MigrationPlan plan, CancellationToken cancellationToken)
     {
-        var executor = new ScriptExecutor(_dataSource, _options, _history, _time, _logger);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var executor = new ScriptExecutor(connection, _options, _history, _time, _logger);
         var applied = new List<AppliedMigration>();
         _logger.Information("{Count} migration script(s) due", plan.Scripts.Count);
         foreach (var planned in plan.Scripts)

@@ -12,7 +12,7 @@ internal sealed partial class ScriptExecutor
     private async Task<AppliedMigration> RunInTransactionAsync(
         MigrationScript script, IReadOnlyList<SqlStatement> statements, int attempt, DateTimeOffset installedAt, long started, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = _connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection, transaction) { Timeout = _options.CommandTimeoutSeconds };
         batch.BatchCommands.Add(TimeoutsCommand(attempt, local: true));
@@ -45,7 +45,7 @@ internal sealed partial class ScriptExecutor
         MigrationScript script, IReadOnlyList<SqlStatement> statements, DateTimeOffset installedAt, long started, CancellationToken cancellationToken)
     {
         _logger.Information("Running {Script} outside a transaction, {Count} statements one by one", script.FileName, statements.Count);
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = _connection;
         foreach (var statement in statements)
         {
             var attempt = 0;

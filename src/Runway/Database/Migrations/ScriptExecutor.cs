@@ -6,19 +6,22 @@ using Serilog;
 
 namespace Runway.Database.Migrations;
 
-/// <summary>Runs one script with its timeouts and lock retries, and records it in the history.</summary>
+/// <summary>
+/// Runs scripts with their timeouts and lock retries, and records them in the history, over one connection for the
+/// whole run (as DbUp does): no pool round trip and session reset between scripts.
+/// </summary>
 internal sealed partial class ScriptExecutor
 {
-    private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlConnection _connection;
     private readonly MigrationOptions _options;
     private readonly SchemaHistory _history;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _lockRetry;
 
-    public ScriptExecutor(NpgsqlDataSource dataSource, MigrationOptions options, SchemaHistory history, TimeProvider time, ILogger logger)
+    public ScriptExecutor(NpgsqlConnection connection, MigrationOptions options, SchemaHistory history, TimeProvider time, ILogger logger)
     {
-        (_dataSource, _options, _history, _time, _logger) = (dataSource, options, history, time, logger);
+        (_connection, _options, _history, _time, _logger) = (connection, options, history, time, logger);
         _lockRetry = LockRetryPipeline(options, time, logger);
     }
 
@@ -62,8 +65,7 @@ internal sealed partial class ScriptExecutor
     {
         try
         {
-            await using var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
-            await _history.InsertAsync(connection, Row(script, installedAt, started, success: false), CancellationToken.None).ConfigureAwait(false);
+            await _history.InsertAsync(_connection, Row(script, installedAt, started, success: false), CancellationToken.None).ConfigureAwait(false);
         }
         catch (NpgsqlException ex)
         {

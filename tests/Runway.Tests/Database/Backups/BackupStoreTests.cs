@@ -40,10 +40,25 @@ public sealed class BackupStoreTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task VerifyAsync_CorruptedBytesInTheMiddle_FailTheFullRead()
+    public async Task VerifyAsync_CorruptedBytesInTheMiddle_AreRejectedByTheChecksum()
     {
         using var fixture = new BackupFixture();
         var record = await fixture.Store.BackupAsync(await BackupFixture.SourceAsync(server, rows: 200_000));
+        await CorruptMiddleAsync(record.File);
+
+        var verification = await BackupVerifier.VerifyAsync(record);
+
+        verification.Succeeded.ShouldBeFalse();
+        verification.Problem.ShouldNotBeNull().ShouldContain($"Backup {record.File} is corrupt");
+        verification.Problem!.ShouldContain("take a new backup");
+    }
+
+    [Fact]
+    public async Task VerifyAsync_CompressedArchiveDamagedBeforeItsChecksum_FailsTheFullRead()
+    {
+        using var fixture = new BackupFixture();
+        var store = new BackupStore(fixture.Options with { CompressionLevel = 1 }, Serilog.Core.Logger.None, TimeProvider.System);
+        var record = await store.BackupAsync(await BackupFixture.SourceAsync(server, rows: 200_000));
         await CorruptMiddleAsync(record.File);
         // The checksum is taken after the damage: only reading the whole archive can tell.
         var damaged = record with { Sha256 = await FileChecksum.Sha256Async(record.File) };
@@ -53,6 +68,20 @@ public sealed class BackupStoreTests(PostgresServer server)
         verification.Succeeded.ShouldBeFalse();
         verification.Problem.ShouldNotBeNull().ShouldContain("cannot be read in full");
         verification.Problem!.ShouldContain(record.File);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_TruncatedArchiveWithMatchingChecksum_FailsTheFullRead()
+    {
+        using var fixture = new BackupFixture();
+        var record = await fixture.Store.BackupAsync(await BackupFixture.SourceAsync(server, rows: 50_000));
+        await using (var stream = new FileStream(record.File, FileMode.Open, FileAccess.ReadWrite)) stream.SetLength(stream.Length / 2);
+        var truncated = record with { Sha256 = await FileChecksum.Sha256Async(record.File) };
+
+        var verification = await BackupVerifier.VerifyAsync(truncated);
+
+        verification.Succeeded.ShouldBeFalse();
+        verification.Problem.ShouldNotBeNull().ShouldContain("cannot be read in full");
     }
 
     [Fact]
