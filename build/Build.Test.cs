@@ -12,5 +12,16 @@ sealed partial class Build
             Console.Out.WriteLine(summary.ToString());
             await File.WriteAllTextAsync(Path.Combine(TemporaryDirectory, "test-summary.txt"), summary + "\n", cancellationToken);
             summary.EnsureSuccess();
+            await EnsureSchemaCommittedAsync(cancellationToken);
         });
+
+    // The engine rewrites .nuke/build.schema.json from the parameters on every run. A stale committed copy would
+    // leave a fresh clone's tree dirty, and Preparation refuses a dirty tree: so a stale schema fails the tests.
+    async Task EnsureSchemaCommittedAsync(CancellationToken cancellationToken)
+    {
+        var diff = await Runway.Processes.ProcessRunner.RunAsync(
+            new Runway.Processes.ProcessSpec("git", ["diff", "--quiet", "--", ".nuke/build.schema.json"]) { WorkingDirectory = RootDirectory }, cancellationToken);
+        if (diff.ExitCode == 1)
+            throw new InvalidOperationException(".nuke/build.schema.json changed with the parameters: commit it (the engine regenerated it on this run).");
+    }
 }
