@@ -33,7 +33,7 @@ sealed partial class Build : BuildBase
     [Parameter("When set, checklist items that need a person are waived with this reason (the report shows them as waived)")]
     readonly string? WaiveSignOffs = null;
 
-    [Parameter("Environment variables the release needs (checked in Preparation)")]
+    [Parameter("Environment variables the release's processes must get (checked in Preparation; only names are recorded)")]
     readonly string[] RequiredEnvironmentVariables = [];
 
     protected override void OnBuildFinished(bool succeeded) => DisposeServices();

@@ -13,10 +13,12 @@ public sealed record StagingTarget(IEnvironmentProvider Environment, string Data
 /// <param name="Staging">Where a release is tried first, if anywhere.</param>
 /// <param name="ServiceToken">A bearer token for the service's API, for probes and load.</param>
 /// <param name="Down">Stops whatever the topology started (local processes); nothing elsewhere.</param>
+/// <param name="ServiceVariable">The value a release's process gets for an environment variable (null: unset).</param>
 public sealed record Topology(
     string LedgerConnectionString,
     string DatabaseConnectionString,
     IEnvironmentProvider Environment,
     StagingTarget? Staging,
     string? ServiceToken,
-    Func<CancellationToken, Task> Down);
+    Func<CancellationToken, Task> Down,
+    Func<string, string, string?> ServiceVariable);

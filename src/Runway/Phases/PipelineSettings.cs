@@ -100,7 +100,7 @@ public sealed record PipelineSettings
     /// <summary>When set, sign-off items (and items whose check this profile cannot run) are waived with this reason.</summary>
     public string? WaiveSignOffs { get; init; }
 
-    /// <summary>Environment variables that must be set.</summary>
+    /// <summary>Environment variables the release's processes must get (checked in Preparation; names only are recorded).</summary>
     public IReadOnlyList<string> RequiredEnvironmentVariables { get; init; } = [];
 
     /// <summary>How many backups to keep (protected ones are always kept).</summary>

@@ -27,8 +27,9 @@ public sealed class LocalEnvironmentTests(PostgresServer server) : IAsyncLifetim
             Replicas = 2,
             PublishRelease = (release, token) => releases.PublishAsync(release, "Runway.Sample.dll", token),
             PublishRouter = token => router.PublishAsync("current", "Runway.Router.dll", token),
-            ReleaseConfiguration = _ => new Dictionary<string, string>
+            ReleaseConfiguration = release => new Dictionary<string, string>
             {
+                ["Sample__Release"] = release,
                 ["ConnectionStrings__Sample"] = connectionString,
                 ["Sample__JwtSigningKey"] = "a-test-signing-key-that-is-long-enough-for-hs256",
             },

@@ -19,6 +19,8 @@ public static class CommandTopology
         if (missing.Count > 0)
             throw new InvalidOperationException($"Environment {settings.Environment} is driven by commands and needs: {string.Join(", ", missing)}. Set them in the profile or the environment.");
         var environment = new CommandEnvironment(settings.Commands! with { Name = settings.Environment }, record, logger);
-        return new Topology(settings.LedgerConnectionString!, settings.DatabaseConnectionString!, environment, Staging: null, settings.ServiceToken, _ => Task.CompletedTask);
+        return new Topology(settings.LedgerConnectionString!, settings.DatabaseConnectionString!, environment, Staging: null, settings.ServiceToken, _ => Task.CompletedTask,
+            // The commands run with this process's environment: that is what the release's deployment gets.
+            (_, name) => System.Environment.GetEnvironmentVariable(name));
     }
 }

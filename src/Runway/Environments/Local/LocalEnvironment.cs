@@ -127,7 +127,7 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
         var spec = new ProcessSpec("dotnet", [Path.Combine(folder, options.ServiceAssembly), "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = folder,
-            Environment = new Dictionary<string, string>(options.ReleaseConfiguration(release)) { ["Sample__Release"] = release },
+            Environment = options.ReleaseConfiguration(release),
         };
         var log = Path.Combine(options.StateDirectory, "logs", $"{release}-{index}.log");
         return new LocalInstance(port, DetachedProcess.Start(spec, log));

@@ -24,7 +24,7 @@ public sealed record LocalEnvironmentOptions
     /// <summary>Replicas per release pool.</summary>
     public int Replicas { get; init; } = 4;
 
-    /// <summary>The configuration each replica of a release gets, as environment variables.</summary>
+    /// <summary>The environment variables each replica of a release gets (its release name among them).</summary>
     public required Func<string, IReadOnlyDictionary<string, string>> ReleaseConfiguration { get; init; }
 
     /// <summary>How long a new pool may take to become ready.</summary>

@@ -39,7 +39,8 @@ public static class LocalTopology
                 await environment.DownAsync(token).ConfigureAwait(false);
                 await staging.DownAsync(token).ConfigureAwait(false);
                 await cluster.StopAsync(token).ConfigureAwait(false);
-            });
+            },
+            (release, name) => Configuration(settings, release, cluster.ConnectionString(database), key).GetValueOrDefault(name));
     }
 
     /// <summary>The local cluster of these settings, started or not.</summary>
@@ -72,6 +73,7 @@ public static class LocalTopology
         {
             ["ConnectionStrings__Sample"] = database,
             ["Sample__JwtSigningKey"] = key,
+            ["Sample__Release"] = release,
         };
         if (release != settings.Release) return configuration;
         configuration["Sample__ErrorRate"] = settings.SampleErrorRate.ToString(System.Globalization.CultureInfo.InvariantCulture);
