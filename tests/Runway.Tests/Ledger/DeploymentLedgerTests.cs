@@ -76,6 +76,29 @@ public sealed class DeploymentLedgerTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task FinishDeploymentAsync_SucceededThenRolledBackByOnCall_IsAccepted()
+    {
+        await using var ledger = await TestLedger.CreateAsync(server);
+        var succeeded = await ledger.RunAsync("production", "1.0.0", DeploymentState.Succeeded);
+
+        var rolledBack = await ledger.Deployments.FinishDeploymentAsync(succeeded.Id, DeploymentState.RolledBack, "requested by on-call");
+
+        rolledBack.State.ShouldBe(DeploymentState.RolledBack);
+    }
+
+    [Fact]
+    public async Task FinishDeploymentAsync_RolledBackAgain_IsRefused()
+    {
+        await using var ledger = await TestLedger.CreateAsync(server);
+        var rolledBack = await ledger.RunAsync("production", "1.0.0", DeploymentState.RolledBack);
+
+        var error = await Should.ThrowAsync<InvalidOperationException>(
+            () => ledger.Deployments.FinishDeploymentAsync(rolledBack.Id, DeploymentState.RolledBack));
+
+        error.Message.ShouldContain("already ended");
+    }
+
+    [Fact]
     public async Task PhasesAndSteps_RecordedThroughARun_ReadBackInOrderWithEvidence()
     {
         await using var ledger = await TestLedger.CreateAsync(server);
