@@ -64,5 +64,11 @@ sealed partial class Build
         }
     }
 
+    // In GitHub Actions, each job's statuses link to its run.
+    static Uri? ActionsRunUrl =>
+        (System.Environment.GetEnvironmentVariable("GITHUB_SERVER_URL"), System.Environment.GetEnvironmentVariable("GITHUB_REPOSITORY"), System.Environment.GetEnvironmentVariable("GITHUB_RUN_ID")) is
+            ({ Length: > 0 } server, { Length: > 0 } repository, { Length: > 0 } run)
+            && Uri.TryCreate($"{server.TrimEnd('/')}/{repository}/actions/runs/{run}", UriKind.Absolute, out var url) ? url : null;
+
     ReleaseGateOptions ReleaseGate => new() { CreateTagIfMissing = GitHubCreateTag, BlockingLabel = GitHubBlockingLabel };
 }

@@ -42,6 +42,7 @@ sealed partial class Build
         SmokeFile = SmokeFile,
         GitHub = GitHub,
         ReleaseGate = ReleaseGate,
+        CiRunUrl = ActionsRunUrl,
     };
 
     async Task<DeploymentServices> ServicesAsync(CancellationToken cancellationToken) =>

@@ -100,7 +100,7 @@ public sealed class GitHubDeploymentObserver(DeploymentServices services, GitHub
     {
         var target = await TargetAsync(deployment, cancellationToken).ConfigureAwait(false);
         if (_tracked is { } known && known.DeploymentId == deployment.Id)
-            return known.Tracked with { Target = known.Tracked.Target with { EnvironmentUrl = target.EnvironmentUrl } };
+            return known.Tracked with { Target = known.Tracked.Target with { EnvironmentUrl = target.EnvironmentUrl, LogUrl = target.LogUrl } };
         var recorded = await services.Deployments.FindCompletedStepAsync(deployment.Id, LedgerPhase, LedgerStep, cancellationToken).ConfigureAwait(false);
         var tracked = recorded?.Evidence?["id"]?.GetValue<long>() is { } id
             ? new TrackedDeployment(id, target with { Ref = recorded.Evidence["ref"]?.GetValue<string>() ?? target.Ref }, Created: false)
@@ -128,7 +128,11 @@ public sealed class GitHubDeploymentObserver(DeploymentServices services, GitHub
     private async Task<DeploymentTarget> TargetAsync(Deployment deployment, CancellationToken cancellationToken)
     {
         var commit = await ReleaseCommit.HeadAsync(services.Settings.RootDirectory, cancellationToken).ConfigureAwait(false);
-        return new DeploymentTarget(deployment.Environment, deployment.Release, commit) { EnvironmentUrl = await EnvironmentUrlAsync(cancellationToken).ConfigureAwait(false) };
+        return new DeploymentTarget(deployment.Environment, deployment.Release, commit)
+        {
+            EnvironmentUrl = await EnvironmentUrlAsync(cancellationToken).ConfigureAwait(false),
+            LogUrl = services.Settings.CiRunUrl,
+        };
     }
 
     // The URL is a courtesy on the status; an environment that cannot say it must not stop the deployment.

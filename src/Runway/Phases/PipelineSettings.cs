@@ -112,6 +112,9 @@ public sealed record PipelineSettings
     /// <summary>GitHub, when configured; null turns every GitHub step and status off (the local profile).</summary>
     public GitHubOptions? GitHub { get; init; }
 
+    /// <summary>The CI run doing this work (e.g. the GitHub Actions run), linked from GitHub deployment statuses; null outside CI.</summary>
+    public Uri? CiRunUrl { get; init; }
+
     /// <summary>What the release gate requires and may change (tag creation, blocking label), when GitHub is configured.</summary>
     public ReleaseGateOptions ReleaseGate { get; init; } = new();
 

@@ -144,6 +144,34 @@ public sealed class GitHubDeploymentObserverTests(PostgresServer server) : IAsyn
         _api.AllReceived().Where(r => r.Body != null).ShouldAllBe(r => !r.Body!.Contains(GitHubApiServer.Token) && !r.Body.Contains(PipelineRig.ServiceToken));
     }
 
+    [Fact]
+    public async Task LastPhaseDone_ObserverReportsSuccessWithTheRunLink()
+    {
+        var services = await _rig.StartAsync(_rig.Settings(_api) with { CiRunUrl = new Uri("https://github.com/acme/shop/actions/runs/77") });
+        var deployment = await services.Session.BeginOrResumeAsync("2.4.0", CancellationToken.None);
+        var observer = new GitHubDeploymentObserver(services, services.GitHub!);
+
+        await observer.PhaseStartedAsync(deployment, "Validation", CancellationToken.None);
+        await observer.SucceededAsync(deployment, CancellationToken.None);
+
+        _github.Statuses().Select(s => (s.State, s.Description)).ShouldBe([("in_progress", "Validation running (weight 100%)"), ("success", "2.4.0 deployed")]);
+        _api.AllReceived().Where(r => r.Path.EndsWith("/statuses", StringComparison.Ordinal))
+            .ShouldAllBe(r => GitHubJson.Body(r)["log_url"]!.GetValue<string>() == "https://github.com/acme/shop/actions/runs/77");
+    }
+
+    [Theory]
+    [InlineData("Preparation", 0)]
+    [InlineData("Canary", 10)]
+    [InlineData("Rollout50", 50)]
+    [InlineData("RolloutFull", 100)]
+    [InlineData("Validation", 100)]
+    public async Task WeightOf_EachPhase_TheTrafficItMovesTo(string phase, int weight)
+    {
+        var services = await _rig.StartAsync(_rig.Settings(_api) with { CanaryWeight = 10 });
+
+        new GitHubDeploymentObserver(services, services.GitHub!).WeightOf(phase).ShouldBe(weight);
+    }
+
     private async Task SucceededPreviousReleaseAsync(string release)
     {
         var services = await _rig.StartAsync(_rig.Settings(github: null, release));
