@@ -25,11 +25,9 @@ sealed partial class Build
         .Requires(() => Version, () => Item, () => By)
         .Executes(async token =>
         {
-            var services = await ServicesAsync(token);
-            var deployment = await services.Deployments.GetActiveDeploymentAsync(Environment, token);
             // A sign-off keeps its note where a waiver keeps its reason.
             var request = new SignOffRequest(Item!, By!, Waive, Waive ? Reason : Note);
-            var mark = await services.Checklist.SignOffAsync(Version!, deployment?.Id, request, token);
+            var mark = await (await PipelineAsync(token)).SignOffAsync(request, token);
             Logger.Information("{Item} {Kind} by {By} for {Release} in {Environment}", mark.ItemId, mark.Kind, mark.By, Version, Environment);
         });
 

@@ -1,3 +1,4 @@
+using Runway.GitHub;
 using Runway.Phases;
 
 /// <summary>The deployment services, made on first use (so --help and --plan start nothing) and closed at the end.</summary>
@@ -39,6 +40,9 @@ sealed partial class Build
         MigrationsDirectory = MigrationsDirectory,
         ChecklistFile = ChecklistFile,
         SmokeFile = SmokeFile,
+        GitHub = GitHub,
+        ReleaseGate = ReleaseGate,
+        CiRunUrl = ActionsRunUrl,
     };
 
     async Task<DeploymentServices> ServicesAsync(CancellationToken cancellationToken) =>
@@ -46,8 +50,12 @@ sealed partial class Build
             run => Logger.Information("Command {Command} exited with {ExitCode} in {Duration}", run.Spec.FileName, run.ExitCode, run.Duration),
             Logger, cancellationToken);
 
-    async Task<DeploymentPipeline> PipelineAsync(CancellationToken cancellationToken) =>
-        _pipeline ??= new DeploymentPipeline(await ServicesAsync(cancellationToken));
+    async Task<DeploymentPipeline> PipelineAsync(CancellationToken cancellationToken)
+    {
+        if (_pipeline is not null) return _pipeline;
+        var services = await ServicesAsync(cancellationToken);
+        return _pipeline = new DeploymentPipeline(services, services.GitHub is { } github ? new GitHubDeploymentObserver(services, github) : null);
+    }
 
     void DisposeServices() => _services?.DisposeAsync().AsTask().GetAwaiter().GetResult();
 

@@ -5,9 +5,9 @@ namespace Runway.Phases;
 
 /// <summary>
 /// What the build's targets call: run a phase of the release's deployment (resuming it, gated by the checklist),
-/// roll back, and say why a phase need not run.
+/// roll back, and say why a phase need not run. An optional observer hears each phase start, succeed or fail.
 /// </summary>
-public sealed class DeploymentPipeline(DeploymentServices services)
+public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentObserver? observer = null)
 {
     private static readonly HashSet<string> GitHubChecks = ["github-checks-green", "release-tagged", "release-notes-drafted", "no-blocking-prs"];
 
@@ -39,6 +39,9 @@ public sealed class DeploymentPipeline(DeploymentServices services)
     {
         var deployment = Deployment = await services.Session.BeginOrResumeAsync(Release, cancellationToken).ConfigureAwait(false);
         await WaiveForProfileAsync(deployment.Id, cancellationToken).ConfigureAwait(false);
+        // The gate first, so that the observer hears of a phase only when it really starts.
+        await services.Checklist.EnsureGateOpenAsync(Release, phase, cancellationToken).ConfigureAwait(false);
+        if (observer is not null) await observer.PhaseStartedAsync(deployment, phase.ToString(), cancellationToken).ConfigureAwait(false);
         try
         {
             await _runner.RunAsync(deployment, phase, Steps(phase, deployment), cancellationToken).ConfigureAwait(false);
@@ -52,10 +55,23 @@ public sealed class DeploymentPipeline(DeploymentServices services)
             FailedPhase = phase.ToString();
             await services.Deployments.FinishDeploymentAsync(deployment.Id, DeploymentState.Failed, $"{phase}: {ex.Message}", CancellationToken.None)
                 .ConfigureAwait(false);
+            await ReportFailureAsync(deployment, phase.ToString(), ex).ConfigureAwait(false);
             throw;
         }
-        if (phase == ChecklistPhase.Validation)
-            await services.Deployments.FinishDeploymentAsync(deployment.Id, DeploymentState.Succeeded, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (observer is not null) await observer.PhaseSucceededAsync(deployment, phase.ToString(), cancellationToken).ConfigureAwait(false);
+        if (phase != ChecklistPhase.Validation) return;
+        await services.Deployments.FinishDeploymentAsync(deployment.Id, DeploymentState.Succeeded, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (observer is not null) await observer.SucceededAsync(deployment, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records a person's sign-off (or waiver) for the release, against its running deployment when there is one.</summary>
+    public async Task<ChecklistMark> SignOffAsync(SignOffRequest request, CancellationToken cancellationToken)
+    {
+        var deployment = await services.Deployments.GetActiveDeploymentAsync(services.Settings.Environment, cancellationToken).ConfigureAwait(false);
+        var mark = await services.Checklist.SignOffAsync(Release, deployment?.Id, request, cancellationToken).ConfigureAwait(false);
+        if (observer is not null && deployment is not null && deployment.Release == Release)
+            await observer.ChecklistChangedAsync(deployment, cancellationToken).ConfigureAwait(false);
+        return mark;
     }
 
     /// <summary>Takes the environment's latest unfinished, failed or (on request) succeeded deployment back to its previous release.</summary>
@@ -66,7 +82,23 @@ public sealed class DeploymentPipeline(DeploymentServices services)
         services.Logger.Warning("Rolling back deployment {DeploymentId}: {Release} → {Previous}, because {Reason}",
             deployment.Id, deployment.Release, deployment.PreviousRelease ?? "nothing", reason);
         await _runner.RunAsync(deployment, RollbackProcedure.PhaseName, new RollbackProcedure(services).Steps(deployment), cancellationToken).ConfigureAwait(false);
-        return await services.Deployments.FinishDeploymentAsync(deployment.Id, DeploymentState.RolledBack, reason, cancellationToken).ConfigureAwait(false);
+        var rolledBack = await services.Deployments.FinishDeploymentAsync(deployment.Id, DeploymentState.RolledBack, reason, cancellationToken).ConfigureAwait(false);
+        if (observer is not null) await observer.RolledBackAsync(rolledBack, reason, cancellationToken).ConfigureAwait(false);
+        return rolledBack;
+    }
+
+    // The phase's own error is what the user must see; an observer that cannot hear of it is logged, not thrown over it.
+    private async Task ReportFailureAsync(Deployment deployment, string phase, Exception error)
+    {
+        if (observer is null) return;
+        try
+        {
+            await observer.PhaseFailedAsync(deployment, phase, error, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception reportError)
+        {
+            services.Logger.Error(reportError, "Could not report the failure of {Phase} in deployment {DeploymentId}", phase, deployment.Id);
+        }
     }
 
     private async Task<Deployment> RollbackTargetAsync(CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Runway.Database.Backups;
 using Runway.Environments;
 using Runway.Environments.Command;
 using Runway.Environments.Local;
+using Runway.GitHub;
 using Runway.Ledger;
 using Runway.Processes;
 using Serilog;
@@ -34,6 +35,7 @@ public sealed class DeploymentServices : IAsyncDisposable
         BackupStore = new BackupStore(BackupOptions, logger, time);
         Checklist = new DeploymentChecklist(checklist, Marks, settings.Environment, time, logger);
         Session = new DeploymentSession(LedgerDatabase, Deployments, settings.Environment, settings.StartedBy, logger);
+        GitHub = settings.GitHub is { } github ? GitHubConnection.Create(github, time, logger) : null;
     }
 
     public PipelineSettings Settings { get; }
@@ -52,6 +54,9 @@ public sealed class DeploymentServices : IAsyncDisposable
     public BackupStore BackupStore { get; }
     public DeploymentChecklist Checklist { get; }
     public DeploymentSession Session { get; }
+
+    /// <summary>The connection to GitHub (one per run, so its circuit breaker sees every call); null when GitHub is off.</summary>
+    public GitHubConnection? GitHub { get; }
 
     /// <summary>The environment deployed to.</summary>
     public IEnvironmentProvider Environment => Topology.Environment;

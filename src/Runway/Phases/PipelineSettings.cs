@@ -109,8 +109,14 @@ public sealed record PipelineSettings
     /// <summary>Secret values, to prove the logs free of them.</summary>
     public IReadOnlyList<string> SecretValues { get; init; } = [];
 
-    /// <summary>GitHub, when configured.</summary>
+    /// <summary>GitHub, when configured; null turns every GitHub step and status off (the local profile).</summary>
     public GitHubOptions? GitHub { get; init; }
+
+    /// <summary>The CI run doing this work (e.g. the GitHub Actions run), linked from GitHub deployment statuses; null outside CI.</summary>
+    public Uri? CiRunUrl { get; init; }
+
+    /// <summary>What the release gate requires and may change (tag creation, blocking label), when GitHub is configured.</summary>
+    public ReleaseGateOptions ReleaseGate { get; init; } = new();
 
     /// <summary><paramref name="path"/> made absolute against the root.</summary>
     public string Resolve(string path) => Path.GetFullPath(path, RootDirectory);

@@ -32,6 +32,9 @@ public sealed class PreparationPhase(DeploymentServices services)
             _database.RestoreDrill(),
             new("rollback-plan", _ => Task.FromResult(RollbackPlan(deployment))),
         ];
+        // Before anything is built or backed up: a release GitHub refuses should stop cheaply.
+        if (services.GitHub is { } github)
+            steps.Insert(2, new ReleaseGateStep(services, github).For(deployment));
         if (services.Topology.Staging is { } staging)
             steps.AddRange(Staging(staging, deployment.Release));
         return steps;
