@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+
+namespace Runway.Bench.Rollout;
+
+/// <summary>Ports of an isolated root, all free when chosen (never the integrator's defaults).</summary>
+internal sealed record RootPorts(int Router, int RouterAdmin, int StagingRouter, int StagingRouterAdmin, int Postgres)
+{
+    public static RootPorts Free() => new(Next(), Next(), Next(), Next(), Next());
+
+    private static int Next()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>
+/// An isolated adopting repository in a temporary folder: its own ports, parameters with short bakes, a copy of the
+/// repository's deploy/ folder, committed (Preparation refuses a dirty tree). All Runway state lives in its .nuke/temp.
+/// </summary>
+internal sealed class BenchRoot(string repository, BenchSettings settings)
+{
+    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "runway-bench-rollout-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public RootPorts Ports { get; } = RootPorts.Free();
+
+    public string TemporaryDirectory => Path.Combine(Directory, ".nuke", "temp");
+
+    public string RouterUrl => $"http://127.0.0.1:{Ports.Router}";
+
+    public async Task CreateAsync(BuildInvoker build, CancellationToken cancellationToken)
+    {
+        System.IO.Directory.CreateDirectory(Path.Combine(Directory, ".nuke"));
+        await File.WriteAllTextAsync(Path.Combine(Directory, ".gitignore"), ".nuke/temp/\n", cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(Directory, ".nuke", "parameters.json"), Parameters().ToJsonString(new() { WriteIndented = true }), cancellationToken);
+        CopyDirectory(Path.Combine(repository, "deploy"), Path.Combine(Directory, "deploy"));
+        await GitAsync(cancellationToken, "init", "-q");
+        await build.RunAsync("help", ["--help"], cancellationToken);
+        await GitAsync(cancellationToken, "add", "-A");
+        await GitAsync(cancellationToken, "-c", "user.name=bench", "-c", "user.email=bench@localhost", "commit", "-q", "-m", "Adopt Runway");
+    }
+
+    public void Delete()
+    {
+        if (System.IO.Directory.Exists(Directory)) System.IO.Directory.Delete(Directory, recursive: true);
+    }
+
+    private JsonObject Parameters() => new()
+    {
+        ["Environment"] = "local",
+        ["Version"] = "1.0.0",
+        ["AutoRollback"] = true,
+        ["WaiveSignOffs"] = "benchmark root: no people to sign off",
+        ["RequiredEnvironmentVariables"] = new JsonArray("PATH"),
+        ["BakeTime"] = settings.BakeTime,
+        ["AnalysisInterval"] = settings.AnalysisInterval,
+        ["MinRequests"] = settings.MinRequests,
+        ["SyntheticLoad"] = true,
+        ["LoadRate"] = 60,
+        ["RouterPort"] = Ports.Router,
+        ["RouterAdminPort"] = Ports.RouterAdmin,
+        ["StagingRouterPort"] = Ports.StagingRouter,
+        ["StagingRouterAdminPort"] = Ports.StagingRouterAdmin,
+        ["PostgresPort"] = Ports.Postgres,
+        ["ServiceProject"] = Path.Combine(repository, "src", "Runway.Sample", "Runway.Sample.csproj"),
+        ["RouterProject"] = Path.Combine(repository, "src", "Runway.Router", "Runway.Router.csproj"),
+    };
+
+    private async Task GitAsync(CancellationToken cancellationToken, params string[] arguments)
+    {
+        var info = new ProcessStartInfo("git") { WorkingDirectory = Directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        using var git = Process.Start(info) ?? throw new InvalidOperationException("Cannot start git.");
+        var error = git.StandardError.ReadToEndAsync(cancellationToken);
+        await git.StandardOutput.ReadToEndAsync(cancellationToken);
+        await git.WaitForExitAsync(cancellationToken);
+        if (git.ExitCode != 0) throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed in {Directory}: {await error}");
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        foreach (var directory in System.IO.Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
+            System.IO.Directory.CreateDirectory(Path.Combine(target, Path.GetRelativePath(source, directory)));
+        System.IO.Directory.CreateDirectory(target);
+        foreach (var file in System.IO.Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(target, Path.GetRelativePath(source, file)));
+    }
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace Runway.Bench.Rollout;
+
+/// <summary>The bench's knobs, from the command line (<c>--load-rate 50 --bake-time 10s ...</c>).</summary>
+internal sealed record BenchSettings(double LoadRate, string BakeTime, string AnalysisInterval, int MinRequests, bool KeepRoot)
+{
+    public string Command =>
+        $"bench/rollout/run.sh --load-rate {LoadRate.ToString(CultureInfo.InvariantCulture)} --bake-time {BakeTime} --analysis-interval {AnalysisInterval} --min-requests {MinRequests}";
+
+    public static BenchSettings Parse(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+        }
+
+        return new BenchSettings(
+            double.Parse(Value("--load-rate", "50"), CultureInfo.InvariantCulture),
+            Value("--bake-time", "10s"),
+            Value("--analysis-interval", "2s"),
+            int.Parse(Value("--min-requests", "30"), CultureInfo.InvariantCulture),
+            args.Contains("--keep-root"));
+    }
+}
