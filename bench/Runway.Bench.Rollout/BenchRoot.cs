@@ -39,7 +39,8 @@ internal sealed class BenchRoot(string repository, BenchSettings settings)
         await File.WriteAllTextAsync(Path.Combine(Directory, ".nuke", "parameters.json"), Parameters().ToJsonString(new() { WriteIndented = true }), cancellationToken);
         CopyDirectory(Path.Combine(repository, "deploy"), Path.Combine(Directory, "deploy"));
         await GitAsync(cancellationToken, "init", "-q");
-        await build.RunAsync("help", ["--help"], cancellationToken);
+        // The engine writes .nuke/build.schema.json on a run that plans targets (not on --help); it must be committed.
+        await build.RunAsync("plan", ["--plan"], cancellationToken);
         await GitAsync(cancellationToken, "add", "-A");
         await GitAsync(cancellationToken, "-c", "user.name=bench", "-c", "user.email=bench@localhost", "commit", "-q", "-m", "Adopt Runway");
     }

@@ -36,5 +36,7 @@ internal sealed class Figures
 
     public CanaryFigures? BadCanary { get; set; }
 
+    public bool StoppedEarly { get; set; }
+
     public List<string> Problems { get; } = [];
 }

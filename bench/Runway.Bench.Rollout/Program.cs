@@ -27,6 +27,7 @@ try
 }
 catch (Exception error)
 {
+    figures.StoppedEarly = true;
     figures.Problems.Add($"The scenario stopped early: {error.Message}");
     Console.Error.WriteLine(error);
 }
@@ -39,7 +40,8 @@ finally
 var report = new RolloutReport(figures, settings, loadBefore, Repository.LoadAverage());
 Console.WriteLine();
 Console.WriteLine(report.Markdown());
-report.WriteResults(Path.Combine(repository, "bench", "RESULTS.md"));
+// A run that stopped early leaves the recorded results alone: its figures would replace real ones with gaps.
+if (!figures.StoppedEarly) report.WriteResults(Path.Combine(repository, "bench", "RESULTS.md"));
 return figures.Problems.Count == 0 ? 0 : 1;
 
 // The load and the release watch run for the whole measured part; both stop when it ends, however it ends.
