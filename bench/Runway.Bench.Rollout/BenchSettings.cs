@@ -3,10 +3,10 @@ using System.Globalization;
 namespace Runway.Bench.Rollout;
 
 /// <summary>The bench's knobs, from the command line (<c>--load-rate 50 --bake-time 10s ...</c>).</summary>
-internal sealed record BenchSettings(double LoadRate, string BakeTime, string AnalysisInterval, int MinRequests, bool KeepRoot)
+internal sealed record BenchSettings(double LoadRate, string BakeTime, string AnalysisInterval, int MinRequests, int Replicas, bool KeepRoot)
 {
     public string Command =>
-        $"bench/rollout/run.sh --load-rate {LoadRate.ToString(CultureInfo.InvariantCulture)} --bake-time {BakeTime} --analysis-interval {AnalysisInterval} --min-requests {MinRequests}";
+        $"bench/rollout/run.sh --load-rate {LoadRate.ToString(CultureInfo.InvariantCulture)} --bake-time {BakeTime} --analysis-interval {AnalysisInterval} --min-requests {MinRequests} --replicas {Replicas}";
 
     public static BenchSettings Parse(string[] args)
     {
@@ -17,10 +17,11 @@ internal sealed record BenchSettings(double LoadRate, string BakeTime, string An
         }
 
         return new BenchSettings(
-            double.Parse(Value("--load-rate", "50"), CultureInfo.InvariantCulture),
+            double.Parse(Value("--load-rate", "40"), CultureInfo.InvariantCulture),
             Value("--bake-time", "10s"),
             Value("--analysis-interval", "2s"),
             int.Parse(Value("--min-requests", "30"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--replicas", "2"), CultureInfo.InvariantCulture),
             args.Contains("--keep-root"));
     }
 }
