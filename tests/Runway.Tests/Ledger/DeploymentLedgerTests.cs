@@ -76,6 +76,19 @@ public sealed class DeploymentLedgerTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task FinishDeploymentAsync_SucceededThenRolledBack_IsAccepted()
+    {
+        // On-call rolls back a release that finished its rollout (./build.sh Rollback after a successful Deploy).
+        await using var ledger = await TestLedger.CreateAsync(server);
+        var succeeded = await ledger.RunAsync("production", "1.1.0", DeploymentState.Succeeded);
+
+        var rolledBack = await ledger.Deployments.FinishDeploymentAsync(succeeded.Id, DeploymentState.RolledBack, "requested by on-call");
+
+        rolledBack.State.ShouldBe(DeploymentState.RolledBack);
+        rolledBack.FailureReason.ShouldBe("requested by on-call");
+    }
+
+    [Fact]
     public async Task PhasesAndSteps_RecordedThroughARun_ReadBackInOrderWithEvidence()
     {
         await using var ledger = await TestLedger.CreateAsync(server);
