@@ -16,7 +16,7 @@ internal sealed record CanaryFigures(
     double? FailSeconds, double? BackSeconds, double? FirstCanaryAnswerSeconds, JsonNode? Analysis, RollbackFigures Rollback, List<BakeInterval> Intervals);
 
 /// <summary>A whole deployment's time, split into the bake and the rest.</summary>
-internal sealed record DeployFigures(double WallSeconds, double BakeSeconds, IReadOnlyList<PhaseTiming> Phases, LoadWindow Load)
+internal sealed record DeployFigures(double WallSeconds, double BakeSeconds, IReadOnlyList<PhaseTiming> Phases, IReadOnlyList<PhaseTiming> SlowSteps, double GatesSeconds, LoadWindow Load)
 {
     public double OverheadSeconds => WallSeconds - BakeSeconds;
 }

@@ -32,14 +32,33 @@ internal sealed class LedgerReader(string connectionString)
             WHERE p.deployment_id = (SELECT max(id) FROM runway.deployments WHERE release = $1)
             ORDER BY p.started_at
             """;
+        return await TimingsAsync(sql, cancellationToken, release);
+    }
+
+    /// <summary>The steps of the latest deployment of <paramref name="release"/> that took at least <paramref name="seconds"/>.</summary>
+    public async Task<IReadOnlyList<PhaseTiming>> SlowStepsAsync(string release, double seconds, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT p.name || '/' || s.name, s.status, EXTRACT(EPOCH FROM (COALESCE(s.ended_at, s.started_at) - s.started_at))::float8 AS seconds
+            FROM runway.steps s JOIN runway.phases p ON p.id = s.phase_id
+            WHERE p.deployment_id = (SELECT max(id) FROM runway.deployments WHERE release = $1)
+              AND EXTRACT(EPOCH FROM (COALESCE(s.ended_at, s.started_at) - s.started_at)) >= $2
+            ORDER BY s.started_at
+            """;
+        return await TimingsAsync(sql, cancellationToken, release, seconds);
+    }
+
+    private async Task<IReadOnlyList<PhaseTiming>> TimingsAsync(string sql, CancellationToken cancellationToken, params object[] values)
+    {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = release } } };
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var phases = new List<PhaseTiming>();
+        var timings = new List<PhaseTiming>();
         while (await reader.ReadAsync(cancellationToken))
-            phases.Add(new PhaseTiming(reader.GetString(0), reader.GetString(1), reader.GetDouble(2)));
-        return phases;
+            timings.Add(new PhaseTiming(reader.GetString(0), reader.GetString(1), reader.GetDouble(2)));
+        return timings;
     }
 
     private async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params object[] values)

@@ -14,7 +14,7 @@ internal sealed class RolloutReport(Figures figures, BenchSettings settings, str
         Line("## rollout").Line();
         Line($"Reproduce: `{settings.Command}` (builds and runs `bench/Runway.Bench.Rollout`; creates an isolated adopting root in a temp folder with free ports, runs `build.sh ... --root DIR` as real processes, then `Down` and deletes it).");
         Line($"Measured {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores shared with other work; load average {loadBefore} before, {loadAfter} after.");
-        Line($"Settings: BakeTime {settings.BakeTime}, AnalysisInterval {settings.AnalysisInterval}, MinRequests {settings.MinRequests}, {settings.Replicas} replicas per pool (2 cores), Validation's rate-limit burst widened to 400 × 40 in the root's `deploy/smoke.json` (the default 150 × 25 got no 429 on this loaded machine), canary weight 10%, Runway's own synthetic load 60 req/s during bakes (token sub `runway-pipeline`).");
+        Line($"Settings: BakeTime {settings.BakeTime}, AnalysisInterval {settings.AnalysisInterval}, MinRequests {settings.MinRequests}, {settings.Replicas} replicas per pool (2 cores), Validation's rate-limit burst widened to 400 × 40 in the root's `deploy/smoke.json` (the default 150 × 25 got no 429 on this loaded machine), canary weight 10%, MaxLatencyIncrease {settings.MaxLatencyIncrease.ToString(CultureInfo.InvariantCulture)} (the default 1.2 failed a healthy canary in an earlier run: its fresh processes' median, read from histogram buckets, was 7.5 ms against 2.5 ms), Runway's own synthetic load 60 req/s during bakes (token sub `runway-pipeline`).");
         Line($"Steady load through the router for the whole run: `LoadGenerator`, {settings.LoadRate.ToString(CultureInfo.InvariantCulture)} req/s, `GET /api/orchestrations` with a bearer token of its own (sub `runway-bench-load`, so its own rate-limit bucket: 30/s per replica), 10 s client timeout. A failed request = no answer (connection error, timeout) or 5xx; 429 is counted apart. The real user path (auth, database) was chosen over `/version` so that slow in-flight requests during drains count. A second watcher polls `/version` (no auth, no rate limit) in 2 loops every ~5 ms to time the traffic flips from outside.");
         Line();
         Goals();
@@ -78,7 +78,11 @@ internal sealed class RolloutReport(Figures figures, BenchSettings settings, str
     private void Details()
     {
         if (figures.WarmDeploy is { } deploy)
-            Line("Warm Deploy 1.1.0 by phase (ledger): " + string.Join(", ", deploy.Phases.Select(p => $"{p.Name} {S(p.Seconds)}")) + ".").Line();
+        {
+            Line($"Warm Deploy 1.1.0: {S(deploy.GatesSeconds)} from `build.sh` start to the Preparation target (process start, cluster check, ledger open, Gates); "
+                + "by phase (ledger): " + string.Join(", ", deploy.Phases.Select(p => $"{p.Name} {S(p.Seconds)}")) + ".").Line();
+            Line("Its steps of 0.5 s or more (ledger): " + string.Join(", ", deploy.SlowSteps.Select(p => $"{p.Name} {S(p.Seconds)}")) + ".").Line();
+        }
         if (figures.BadCanary is { } canary)
             Line("Bad canary's analysis intervals (seconds after it got traffic: baseline / canary requests, verdict): "
                 + string.Join("; ", canary.Intervals.Select(i => $"{S(i.AtSeconds)}: {i.BaselineRequests} / {i.CanaryRequests} {i.Verdict}"))

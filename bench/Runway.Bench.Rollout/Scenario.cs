@@ -42,7 +42,8 @@ internal sealed partial class Scenario(BenchRoot root, BuildInvoker build, Ledge
         Ensure(run, succeeded: true);
         var bake = await ledger.StepEvidenceAsync("1.1.0", "Canary", "canary-analysis", cancellationToken);
         figures.WarmDeploy = new DeployFigures(run.Seconds, bake?["bakeSeconds"]?.GetValue<double>() ?? double.NaN,
-            await ledger.PhasesAsync("1.1.0", cancellationToken), window);
+            await ledger.PhasesAsync("1.1.0", cancellationToken), await ledger.SlowStepsAsync("1.1.0", 0.5, cancellationToken),
+            Seconds(run.Started, run.FirstLine("═══ Preparation ═══")) ?? double.NaN, window);
     }
 
     private async Task<RollbackFigures> RollbackAsync(string label, string release, LoadGenerator load, ReleaseWatch watch, CancellationToken cancellationToken)
