@@ -19,6 +19,7 @@ internal sealed class RolloutReport(Figures figures, BenchSettings settings, str
         Line();
         Goals();
         Details();
+        Misses();
         foreach (var problem in figures.Problems) Line($"- Problem: {problem}");
         return _text.ToString();
     }
@@ -87,6 +88,24 @@ internal sealed class RolloutReport(Figures figures, BenchSettings settings, str
             Line("Bad canary's analysis intervals (seconds after it got traffic: baseline / canary requests, verdict): "
                 + string.Join("; ", canary.Intervals.Select(i => $"{S(i.AtSeconds)}: {i.BaselineRequests} / {i.CanaryRequests} {i.Verdict}"))
                 + $"; first answer from 1.3.0 seen {S(canary.FirstCanaryAnswerSeconds)} after the traffic log line.").Line();
+    }
+
+    // Why a goal was missed, with this run's figures: what a reader needs before deciding what to change.
+    private void Misses()
+    {
+        if (figures.RollbackAfterDeploy is { PoolRestarted: true, LedgerSeconds: >= 1 } restarted)
+            Line($"- Rollback after a completed Deploy: RolloutFull removes the previous pool right after the full shift (`previous-pool-removed`), so " +
+                $"`traffic-restored` first starts the old release's replicas and waits until they are ready ({S(restarted.LedgerSeconds)}). With the pool still " +
+                $"running the same step took {S(figures.RollbackOfCanary?.LedgerSeconds)}; keeping the previous pool at weight 0 until the next deployment would give that.");
+        if (figures.RollbackOfCanary is { ExternalSeconds: >= 1 } canary)
+            Line($"- From outside, `./build.sh Rollback` spends ≈ {S(canary.ExternalSeconds - canary.LedgerSeconds)} before its traffic step: a fresh .NET process " +
+                "(build.sh's hash check, runtime start, JIT on busy cores), the PostgreSQL check, opening the ledger and its schema check, the environment lock. " +
+                $"The flip itself is one PUT ({S(figures.PlainFlip?.PutSeconds)} by hand). The automatic rollback, inside the process that already holds all " +
+                $"that, flipped in {S(figures.BadCanary?.Rollback.ExternalSeconds)}. Restoring traffic before opening the ledger would remove most of the gap.");
+        if (figures.WarmDeploy is { OverheadSeconds: >= 10 } deploy)
+            Line($"- The warm Deploy spends {S(deploy.OverheadSeconds)} beyond the bake, mostly in the slow steps listed above (two pool starts: staging and " +
+                $"canary replicas are new .NET processes that must answer /health/ready) and {S(deploy.GatesSeconds)} before Preparation.");
+        Line();
     }
 
     private void Row(string figure, string measured, string goal, bool? met) =>
