@@ -25,6 +25,9 @@ sealed partial class Build
     [Parameter("How many times slower the canary's median latency may be before it fails")]
     readonly double MaxLatencyIncrease = 1.2;
 
+    [Parameter("The smallest slowdown of the median latency that can fail the canary")]
+    readonly TimeSpan MinLatencyIncrease = TimeSpan.FromMilliseconds(25);
+
     CanaryOptions CanaryOptions => new()
     {
         BakeDuration = BakeTime,
@@ -33,5 +36,6 @@ sealed partial class Build
         Alpha = Alpha,
         MaxErrorRateIncrease = MaxErrorRateIncrease,
         MaxLatencyIncreaseRatio = MaxLatencyIncrease,
+        MinLatencyIncrease = MinLatencyIncrease,
     };
 }

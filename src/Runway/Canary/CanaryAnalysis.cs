@@ -29,6 +29,9 @@ public sealed class CanaryAnalysis
         return new CanaryAnalysisResult(verdict, reason, baselineFigures, canaryFigures, errorTest, latencyTest, ratio, _options);
     }
 
+    private static double SlowerBy(PoolFigures baseline, PoolFigures canary) =>
+        (canary.MedianLatencySeconds ?? 0) - (baseline.MedianLatencySeconds ?? 0);
+
     private (CanaryVerdict, string) Judge(PoolFigures baseline, PoolFigures canary, ZTestResult errors, MannWhitneyResult latency, double? ratio)
     {
         var fewest = Math.Min(baseline.Requests, canary.Requests);
@@ -45,7 +48,7 @@ public sealed class CanaryAnalysis
                 $"Canary error rate {canary.ErrorRate:P2} is significantly above baseline {baseline.ErrorRate:P2} (p = {errors.PValue:G3}, increase {increase:P2} ≥ allowed {_options.MaxErrorRateIncrease:P2}).");
         }
 
-        if (latency.PValue < _options.Alpha && ratio >= _options.MaxLatencyIncreaseRatio)
+        if (latency.PValue < _options.Alpha && ratio >= _options.MaxLatencyIncreaseRatio && SlowerBy(baseline, canary) >= _options.MinLatencyIncrease.TotalSeconds)
         {
             return (CanaryVerdict.Fail,
                 $"Canary latency is significantly above baseline (p = {latency.PValue:G3}, median {canary.MedianLatencySeconds:G3}s vs {baseline.MedianLatencySeconds:G3}s, ratio {ratio:G3} ≥ allowed {_options.MaxLatencyIncreaseRatio:G3}).");

@@ -23,6 +23,13 @@ public sealed class CanaryOptions
     /// </summary>
     public double MaxLatencyIncreaseRatio { get; init; } = 1.2;
 
+    /// <summary>
+    /// The smallest slowdown of the median, in absolute terms, that can fail a canary. Default 25 ms. Below it the
+    /// histogram's low buckets are too coarse to tell (2.5 ms against 7.5 ms reads as a 3× ratio), and a freshly
+    /// started canary is measured against a warm baseline.
+    /// </summary>
+    public TimeSpan MinLatencyIncrease { get; init; } = TimeSpan.FromMilliseconds(25);
+
     /// <summary>Below this many requests in either pool the verdict is inconclusive. Default 50.</summary>
     public int MinRequestsPerPool { get; init; } = 50;
 
@@ -36,6 +43,7 @@ public sealed class CanaryOptions
         Check(problems, Alpha is > 0 and < 1, $"Alpha must be between 0 and 1 exclusive (got {Alpha})");
         Check(problems, MaxErrorRateIncrease is >= 0 and < 1, $"MaxErrorRateIncrease must be in [0, 1) (got {MaxErrorRateIncrease})");
         Check(problems, MaxLatencyIncreaseRatio >= 1, $"MaxLatencyIncreaseRatio must be at least 1 (got {MaxLatencyIncreaseRatio})");
+        Check(problems, MinLatencyIncrease >= TimeSpan.Zero, $"MinLatencyIncrease must not be negative (got {MinLatencyIncrease})");
         Check(problems, MinRequestsPerPool >= 1, $"MinRequestsPerPool must be at least 1 (got {MinRequestsPerPool})");
         return problems.Count == 0
             ? this

@@ -3,7 +3,10 @@ using Runway.Ledger;
 
 namespace Runway.Phases;
 
-/// <summary>Rollout50 and RolloutFull: half, then all traffic to the new release; the old pool drained and removed.</summary>
+/// <summary>
+/// Rollout50 and RolloutFull: half, then all traffic to the new release. The old pool is drained (weight 0) but kept
+/// warm until Validation has proven the release, so a rollback during the deployment only flips traffic back.
+/// </summary>
 public sealed class RolloutPhases(DeploymentServices services)
 {
     /// <summary>Rollout50's steps.</summary>
@@ -16,14 +19,16 @@ public sealed class RolloutPhases(DeploymentServices services)
     public IReadOnlyList<DeploymentStep> Full(Deployment deployment) =>
     [
         new("rollout-full", token => ShiftAsync(deployment, 100, "rollout-full", token)),
-        new("previous-pool-removed", token => RemovePreviousAsync(deployment, token)),
     ];
+
+    /// <summary>The last step of a deployment, once the release is proven: the old pools go.</summary>
+    public DeploymentStep RemovePrevious(Deployment deployment) => new("previous-pool-removed", token => RemovePreviousAsync(deployment, token));
 
     private async Task<StepOutcome> ShiftAsync(Deployment deployment, int weight, string check, CancellationToken cancellationToken)
     {
         var weights = new Dictionary<string, int> { [deployment.Release] = weight };
         if (deployment.PreviousRelease is { } previous && await RunsAsync(previous, cancellationToken).ConfigureAwait(false))
-            weights[previous] = 100 - weight;
+            weights[previous] = 100 - weight; // at 100% the previous pool stays at weight 0: drained, warm for a rollback
         else
             weights[deployment.Release] = 100;
         await services.Environment.SetWeightsAsync(weights, cancellationToken).ConfigureAwait(false);

@@ -6,7 +6,8 @@ namespace Runway.Phases;
 
 /// <summary>
 /// Validation: the post-deployment verification through the URL users reach — every smoke probe (auth, rate
-/// limiting, metrics series), a concurrent load — and proof that no secret reached a log.
+/// limiting, metrics series), a concurrent load — and proof that no secret reached a log. Then the previous
+/// release's pool, kept warm for a fast rollback until now, is removed.
 /// </summary>
 public sealed class ValidationPhase(DeploymentServices services)
 {
@@ -19,6 +20,7 @@ public sealed class ValidationPhase(DeploymentServices services)
         new("load-10-concurrent", ConcurrentRunsAsync),
         _smoke.Probes("smoke-probes", services.Environment, "smoke-passed", includeProbeChecks: true),
         new("logs-secret-free", LogsSecretFreeAsync),
+        new RolloutPhases(services).RemovePrevious(deployment),
     ];
 
     private async Task<StepOutcome> ConcurrentRunsAsync(CancellationToken cancellationToken)

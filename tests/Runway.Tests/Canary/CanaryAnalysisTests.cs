@@ -49,6 +49,21 @@ public sealed class CanaryAnalysisTests
     }
 
     [Fact]
+    public void Analyze_SignificantlySlowerByAFewMilliseconds_PassesOnTheAbsoluteFloor()
+    {
+        // Every baseline request under 5 ms, every canary request in 5-10 ms: a 3x ratio of bucket midpoints that
+        // is only 5 ms slower, below the 25 ms that can fail a canary (a fresh process against a warm one).
+        var baseline = new PoolCounters(500, 0, [new LatencyBucket(0.005, 500), new LatencyBucket(0.01, 500), new LatencyBucket(double.PositiveInfinity, 500)]);
+        var canary = new PoolCounters(500, 0, [new LatencyBucket(0.005, 0), new LatencyBucket(0.01, 500), new LatencyBucket(double.PositiveInfinity, 500)]);
+
+        var result = _analysis.Analyze("1.0.0", baseline, "1.1.0", canary);
+
+        result.LatencyTest.PValue.ShouldBeLessThan(0.05);
+        result.MedianLatencyRatio!.Value.ShouldBeGreaterThan(1.2);
+        result.Verdict.ShouldBe(CanaryVerdict.Pass);
+    }
+
+    [Fact]
     public void Analyze_TooFewRequests_IsInconclusive()
     {
         var result = _analysis.Analyze("1.0.0", Counters(1000, 0, 1000, 0), "1.1.0", Counters(49, 49, 49, 0));
