@@ -33,8 +33,8 @@ public sealed partial class DeploymentLedger(LedgerDatabase database)
     }
 
     /// <summary>
-    /// Ends a running deployment in <paramref name="state"/> (not Running). A Failed deployment may still become
-    /// RolledBack. Fails when the deployment does not exist or has already ended otherwise.
+    /// Ends a running deployment in <paramref name="state"/> (not Running). A Failed deployment, or a Succeeded one
+    /// that on-call takes back, may still become RolledBack. Fails when the deployment does not exist or has already ended otherwise.
     /// </summary>
     public Task<Deployment> FinishDeploymentAsync(long deploymentId, DeploymentState state, string? failureReason = null, CancellationToken cancellationToken = default)
     {
@@ -45,11 +45,11 @@ public sealed partial class DeploymentLedger(LedgerDatabase database)
             var now = database.Now();
             var deployment = await Sql.QuerySingleAsync(connection, $"""
                 UPDATE runway.deployments SET state = $2, ended_at = $3, failure_reason = $4
-                WHERE id = $1 AND (state = 'Running' OR (state = 'Failed' AND $2 = 'RolledBack'))
+                WHERE id = $1 AND (state = 'Running' OR (state IN ('Failed', 'Succeeded') AND $2 = 'RolledBack'))
                 RETURNING {DeploymentColumns}
                 """, MapDeployment, token, deploymentId, state, now, failureReason).ConfigureAwait(false)
                 ?? throw new InvalidOperationException(
-                    $"Cannot finish deployment {deploymentId} as {state}: it does not exist or has already ended (only Failed may still become RolledBack).");
+                    $"Cannot finish deployment {deploymentId} as {state}: it does not exist or has already ended (only Failed or Succeeded may still become RolledBack).");
             await EventChain.AppendAsync(connection, now, LedgerEventTypes.DeploymentFinished, deployment.Environment, deployment.Id,
                 new JsonObject { ["state"] = state.ToString(), ["failureReason"] = failureReason }, token).ConfigureAwait(false);
             return deployment;

@@ -76,6 +76,18 @@ public sealed class DeploymentLedgerTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task FinishDeploymentAsync_SucceededThenRolledBack_IsAccepted()
+    {
+        await using var ledger = await TestLedger.CreateAsync(server);
+        var succeeded = await ledger.RunAsync("production", "1.2.0", DeploymentState.Succeeded);
+
+        var rolledBack = await ledger.Deployments.FinishDeploymentAsync(succeeded.Id, DeploymentState.RolledBack, "requested by on-call");
+
+        rolledBack.State.ShouldBe(DeploymentState.RolledBack);
+        rolledBack.FailureReason.ShouldBe("requested by on-call");
+    }
+
+    [Fact]
     public async Task PhasesAndSteps_RecordedThroughARun_ReadBackInOrderWithEvidence()
     {
         await using var ledger = await TestLedger.CreateAsync(server);
