@@ -102,8 +102,8 @@ public sealed class AdoptingRepository : IAsyncDisposable
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        var value1 = await command.ExecuteScalarAsync();
-        return value1 is null or DBNull ? default : (T)Convert.ChangeType(value1, typeof(T), CultureInfo.InvariantCulture);
+        var scalar = await command.ExecuteScalarAsync();
+        return scalar is null or DBNull ? default : (T)Convert.ChangeType(scalar, typeof(T), CultureInfo.InvariantCulture);
     }
 
     /// <summary>Stops everything this repository started (<c>Down</c>) and deletes it.</summary>

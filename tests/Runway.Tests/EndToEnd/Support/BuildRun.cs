@@ -5,9 +5,6 @@ namespace Runway.Tests.EndToEnd.Support;
 /// <summary>A finished <c>build.sh</c> run: what was asked, its exit code, and its output (stdout then stderr).</summary>
 public sealed record BuildRun(string Arguments, int ExitCode, string Output)
 {
-    /// <summary>The output's lines.</summary>
-    public IReadOnlyList<string> Lines => Output.Split('\n', StringSplitOptions.TrimEntries);
-
     /// <summary>Fails the test with the run's output when it did not exit 0.</summary>
     public BuildRun ShouldSucceed(string step)
     {
