@@ -21,6 +21,8 @@ public sealed class CanaryPhase(DeploymentServices services)
     private async Task<StepOutcome> DeployAsync(Deployment deployment, CancellationToken cancellationToken)
     {
         var pool = await services.Environment.DeployPoolAsync(deployment.Release, cancellationToken).ConfigureAwait(false);
+        if (deployment.PreviousRelease is not null)
+            await new CanaryWarmUp(services.Http, services.Topology.ServiceToken, services.Time).RunAsync(pool, cancellationToken).ConfigureAwait(false);
         var weights = deployment.PreviousRelease is { } previous
             ? new Dictionary<string, int> { [previous] = 100 - services.Settings.CanaryWeight, [deployment.Release] = services.Settings.CanaryWeight }
             : new Dictionary<string, int> { [deployment.Release] = 100 };

@@ -31,7 +31,9 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
     {
         await WaiveForProfileAsync(null, cancellationToken).ConfigureAwait(false);
         var state = await services.Checklist.StateAsync(Release, cancellationToken).ConfigureAwait(false);
-        return state.OpenGatesUpTo(phases);
+        var gates = state.OpenGatesUpTo(phases).ToHashSet();
+        // An automated item that this configuration cannot prove stops a later gate just like a sign-off does.
+        return [.. state.OpenItems.Where(i => gates.Contains(i) || (i.IsAutomated && CannotProve(i)))];
     }
 
     /// <summary>Runs <paramref name="phase"/> of the release's deployment (started or resumed).</summary>
@@ -124,6 +126,9 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
         _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "Not a deployment phase."),
     };
 
+    // No phase runs the GitHub checks without GitHub settings: they can only be waived.
+    private bool CannotProve(ChecklistItem item) => GitHubChecks.Contains(item.CheckId!) && services.Settings.GitHub is null;
+
     // A profile may waive what needs a person (or a service it does not configure), with its reason on record:
     // the report shows these items as waived, never as done.
     private async Task WaiveForProfileAsync(long? deploymentId, CancellationToken cancellationToken)
@@ -131,7 +136,7 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
         if (_waived || services.Settings.WaiveSignOffs is not { Length: > 0 } reason) return;
         _waived = true;
         var state = await services.Checklist.StateAsync(Release, cancellationToken).ConfigureAwait(false);
-        var unprovable = state.OpenItems.Where(i => !i.IsAutomated || (GitHubChecks.Contains(i.CheckId!) && services.Settings.GitHub is null));
+        var unprovable = state.OpenItems.Where(i => !i.IsAutomated || CannotProve(i));
         foreach (var item in unprovable)
             await services.Checklist.SignOffAsync(Release, deploymentId, new SignOffRequest(item.Id, services.Settings.StartedBy, Waive: true, Reason: reason), cancellationToken)
                 .ConfigureAwait(false);

@@ -75,6 +75,15 @@ public sealed class LocalEnvironmentTests(PostgresServer server) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task ReadAsync_NothingDeployedYet_ReportsNoUrlAndNoPools()
+    {
+        var snapshot = await _environment.ReadAsync(CancellationToken.None);
+
+        snapshot.Url.ShouldBeNull();
+        snapshot.Pools.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task RemovePoolAsync_TheOnlyPool_LeavesTheRouterEmpty()
     {
         await _environment.DeployPoolAsync("1.0.0", CancellationToken.None);

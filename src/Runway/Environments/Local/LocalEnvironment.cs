@@ -77,7 +77,8 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
     public async Task<EnvironmentSnapshot> ReadAsync(CancellationToken cancellationToken)
     {
         var state = LocalState.Load(StateFile);
-        var weights = await CurrentWeightsAsync(cancellationToken).ConfigureAwait(false);
+        // No router yet (nothing deployed, or after Down): nothing to ask, and Status must still answer.
+        var weights = state.Router is null ? [] : await CurrentWeightsAsync(cancellationToken).ConfigureAwait(false);
         var pools = state.Pools.Select(p => Snapshot(p.Key, weights.GetValueOrDefault(p.Key), p.Value)).ToList();
         return new EnvironmentSnapshot(Name, state.Router is null ? null : Url, pools);
     }

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Npgsql;
+using Runway.Processes;
+using Runway.Testing;
+
+namespace Runway.Tests.EndToEnd.Support;
+
+/// <summary>
+/// An isolated repository that adopts Runway, as a team would: its own <c>.nuke/parameters.json</c> (free ports,
+/// a short bake, this repository's sample and router), a copy of <c>deploy/</c>, committed in git. Targets run
+/// through this repository's <c>build.sh</c> as real processes with <c>--root</c> pointing here, so every piece of
+/// state (cluster, replicas, routers, ledger, backups, reports) lives under this folder's <c>.nuke/temp</c>.
+/// </summary>
+public sealed class AdoptingRepository : IAsyncDisposable
+{
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(4);
+
+    private AdoptingRepository(string directory, LocalPorts ports)
+    {
+        Directory = directory;
+        Ports = ports;
+    }
+
+    /// <summary>The repository's folder (the <c>--root</c> of every run).</summary>
+    public string Directory { get; }
+
+    /// <summary>The loopback ports this repository's environment uses.</summary>
+    public LocalPorts Ports { get; }
+
+    /// <summary>The URL users reach: the local router.</summary>
+    public Uri RouterUrl => new($"http://127.0.0.1:{Ports.Router}");
+
+    /// <summary>The deployed service's database in this repository's cluster.</summary>
+    public string SampleDatabase => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1", Port = Ports.Postgres, Username = "postgres", Database = "sample_local", Pooling = false,
+    }.ConnectionString;
+
+    /// <summary>The ledger database in this repository's cluster.</summary>
+    public string LedgerDatabase => new NpgsqlConnectionStringBuilder(SampleDatabase) { Database = "runway_ledger" }.ConnectionString;
+
+    /// <summary>Where Runway keeps this repository's state.</summary>
+    public string TemporaryDirectory => Path.Combine(Directory, ".nuke", "temp");
+
+    /// <summary>Creates and commits the repository; <paramref name="parameters"/> are added to <c>.nuke/parameters.json</c>.</summary>
+    public static async Task<AdoptingRepository> CreateAsync(string name, IReadOnlyDictionary<string, JsonNode?>? parameters = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"runway-e2e-{name}-{Guid.NewGuid().ToString("N")[..6]}");
+        var repository = new AdoptingRepository(directory, LocalPorts.Free());
+        RepositoryFiles.Write(directory, repository.Ports, parameters);
+        await repository.GitAsync("init", "-q");
+        // --plan writes .nuke/build.schema.json, which must be committed: Preparation refuses a dirty tree.
+        (await repository.RunAsync("--plan")).ShouldSucceed("--plan");
+        await repository.CommitAsync("Adopt Runway");
+        return repository;
+    }
+
+    /// <summary>Runs <c>build.sh ARGS --root DIR --no-logo</c> to completion (or the timeout) and returns its exit code and output.</summary>
+    public async Task<BuildRun> RunAsync(params string[] arguments)
+    {
+        using var timeout = new CancellationTokenSource(DefaultTimeout);
+        var result = await ProcessRunner.RunAsync(BuildSpec(arguments), timeout.Token);
+        return new BuildRun(string.Join(' ', arguments), result.ExitCode, result.StandardOutput + result.StandardError);
+    }
+
+    /// <summary>Starts <c>build.sh ARGS</c> without waiting for it, for tests that watch or kill a running build.</summary>
+    public RunningBuild Start(params string[] arguments) => RunningBuild.Start(BuildSpec(arguments));
+
+    /// <summary>The environment as <c>Status --json --verbosity quiet</c> prints it.</summary>
+    public async Task<JsonObject> StatusAsync()
+    {
+        var run = await RunAsync("Status", "--json", "--verbosity", "quiet");
+        run.ShouldSucceed("Status --json");
+        return JsonNode.Parse(run.Output)?.AsObject() ?? throw new InvalidOperationException($"Status printed no JSON:\n{run.Output}");
+    }
+
+    /// <summary>Sends <paramref name="requests"/> requests to <c>/version</c> through the router, as users would; returns each answer's status and <c>X-Release</c>.</summary>
+    public async Task<IReadOnlyList<(int Status, string? Release)>> AskRouterAsync(int requests)
+    {
+        using var http = new HttpClient { BaseAddress = RouterUrl, Timeout = TimeSpan.FromSeconds(10) };
+        var answers = new List<(int, string?)>();
+        for (var i = 0; i < requests; i++)
+        {
+            using var response = await http.GetAsync(new Uri("/version", UriKind.Relative));
+            answers.Add(((int)response.StatusCode, response.Headers.TryGetValues("X-Release", out var values) ? values.Single() : null));
+        }
+        return answers;
+    }
+
+    /// <summary>Writes <paramref name="relativePath"/> and commits it, as a developer adding a file would.</summary>
+    public async Task AddAndCommitAsync(string relativePath, string content, string message)
+    {
+        await File.WriteAllTextAsync(Path.Combine(Directory, relativePath), content);
+        await CommitAsync(message);
+    }
+
+    /// <summary>Runs one scalar query against <paramref name="connectionString"/>.</summary>
+    public static async Task<T?> QueryAsync<T>(string connectionString, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        var scalar = await command.ExecuteScalarAsync();
+        return scalar is null or DBNull ? default : (T)Convert.ChangeType(scalar, typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Stops everything this repository started (<c>Down</c>) and deletes it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await RunAsync("Down");
+        try { System.IO.Directory.Delete(Directory, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+
+    private async Task CommitAsync(string message)
+    {
+        await GitAsync("add", "-A");
+        await GitAsync("-c", "user.name=Runway E2E", "-c", "user.email=e2e@runway.invalid", "commit", "-q", "-m", message);
+    }
+
+    private async Task GitAsync(params string[] arguments)
+    {
+        var result = await ProcessRunner.RunAsync(new ProcessSpec("git", arguments) { WorkingDirectory = Directory });
+        if (!result.Succeeded) throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed: {result.StandardError}");
+    }
+
+    private ProcessSpec BuildSpec(string[] arguments) =>
+        new(Path.Combine(RepositoryRoot.Path, "build.sh"), [.. arguments, "--root", Directory, "--no-logo"])
+        {
+            WorkingDirectory = Directory,
+            // Not a terminal: an inconclusive canary fails instead of asking.
+            Environment = new Dictionary<string, string> { ["CI"] = "true" },
+        };
+}
