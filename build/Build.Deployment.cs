@@ -50,7 +50,7 @@ sealed partial class Build
         .Executes(async token =>
         {
             var open = await (await PipelineAsync(token)).OpenSignOffsAsync(Enum.GetValues<ChecklistPhase>(), token);
-            if (open.Count > 0) Logger.Warning("{Gates}", ChecklistGateException.Describe("Deploy", open));
+            if (open.Count > 0) Logger.Warning("{Gates}", ChecklistGateException.Forecast("Deploy", open));
         });
 
     Target AutoRollbackOnFailure => _ => _

@@ -16,10 +16,19 @@ public sealed class ChecklistGateException(string gate, IReadOnlyList<ChecklistI
     public IReadOnlyList<ChecklistItem> OpenItems { get; } = openItems;
 
     /// <summary>The refusal text: one block per open item with what closes it.</summary>
-    public static string Describe(string gate, IReadOnlyList<ChecklistItem> openItems)
+    public static string Describe(string gate, IReadOnlyList<ChecklistItem> openItems) =>
+        List($"{gate} refused: {openItems.Count} checklist item{(openItems.Count == 1 ? " is" : "s are")} open.", openItems);
+
+    /// <summary>
+    /// What a run will meet on its way, said before anything changes: it goes as far as the first gate these
+    /// items hold closed, and stops there until they are signed off or waived.
+    /// </summary>
+    public static string Forecast(string run, IReadOnlyList<ChecklistItem> openItems) =>
+        List($"{run} will stop at the first gate these {openItems.Count} open checklist item{(openItems.Count == 1 ? "" : "s")} hold closed, until they are signed off or waived:", openItems);
+
+    private static string List(string headline, IReadOnlyList<ChecklistItem> openItems)
     {
-        var text = new StringBuilder();
-        text.Append($"{gate} refused: {openItems.Count} checklist item{(openItems.Count == 1 ? " is" : "s are")} open.");
+        var text = new StringBuilder(headline);
         foreach (var item in openItems)
             AppendItem(text, item);
         return text.ToString();

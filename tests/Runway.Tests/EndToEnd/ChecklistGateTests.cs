@@ -35,7 +35,7 @@ public sealed partial class ChecklistGateTests : IAsyncLifetime
     {
         var run = (await _repository.RunAsync("Deploy", "--profile", "gated")).ShouldFail("(1) gated Deploy with nothing signed off");
 
-        var upFront = Block(run.Output, "Deploy refused:");
+        var upFront = Block(run.Output, "Deploy will stop at the first gate");
         upFront.ShouldContain("release-approved", Case.Sensitive, "(1) the up-front list covers every phase's sign-offs, Canary's too");
         upFront.ShouldContain("☐ release-tagged", Case.Sensitive, "(1) and the automated items no phase can prove here (no GitHub)");
         var refusal = Block(run.Output, "Preparation refused:");
@@ -57,7 +57,7 @@ public sealed partial class ChecklistGateTests : IAsyncLifetime
         run.Output.ShouldNotContain("Rolling back", Case.Sensitive, "(2) a closed gate pauses the deployment; it is not a failure");
         (await _repository.StatusAsync())["deployment"]!["state"]!.GetValue<string>().ShouldBe("Running", "(2) the deployment waits");
         // Deploy's up-front list: every sign-off the rest of the deployment needs, Canary's and later phases'.
-        var upFront = Block(run.Output, "Deploy refused:");
+        var upFront = Block(run.Output, "Deploy will stop at the first gate");
         var signOffs = SignOffIds(upFront);
         SignOffIds(refusal).ShouldBeSubsetOf(signOffs);
         signOffs.ShouldNotContain("code-reviewed", "(2) what Alice signed off is no longer open");
