@@ -57,7 +57,7 @@ internal sealed class BenchRoot(string repository, BenchSettings settings)
         ["Version"] = "1.0.0",
         ["AutoRollback"] = true,
         ["WaiveSignOffs"] = "benchmark root: no people to sign off",
-        ["RequiredEnvironmentVariables"] = new JsonArray("PATH"),
+        ["RequiredEnvironmentVariables"] = new JsonArray("ConnectionStrings__Sample", "Sample__JwtSigningKey", "Sample__Release"),
         ["BakeTime"] = settings.BakeTime,
         ["AnalysisInterval"] = settings.AnalysisInterval,
         ["MinRequests"] = settings.MinRequests,

@@ -41,16 +41,13 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
     {
         var deployment = Deployment = await services.Session.BeginOrResumeAsync(Release, cancellationToken).ConfigureAwait(false);
         await WaiveForProfileAsync(deployment.Id, cancellationToken).ConfigureAwait(false);
-        // The gate first, so that the observer hears of a phase only when it really starts.
+        // The gate first, so that the observer hears of a phase only when it really starts. A closed gate is not a
+        // failure: the deployment waits for sign-offs, and a rerun resumes it.
         await services.Checklist.EnsureGateOpenAsync(Release, phase, cancellationToken).ConfigureAwait(false);
         if (observer is not null) await observer.PhaseStartedAsync(deployment, phase.ToString(), cancellationToken).ConfigureAwait(false);
         try
         {
-            await _runner.RunAsync(deployment, phase, Steps(phase, deployment), cancellationToken).ConfigureAwait(false);
-        }
-        catch (ChecklistGateException)
-        {
-            throw; // the deployment waits for sign-offs; a rerun resumes it
+            await _runner.RunAsync(deployment, phase.ToString(), Steps(phase, deployment), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

@@ -5,20 +5,13 @@ using Serilog;
 namespace Runway.Phases;
 
 /// <summary>
-/// Runs one phase of a deployment: refuses while a checklist item gating it is open, then runs its steps in
-/// order, recording each in the ledger with its evidence and marking the checklist items it proves. A step the
-/// ledger already holds as succeeded for this deployment is not run again, so a rerun after a crash resumes.
+/// Runs the steps of one phase of a deployment in order, recording each in the ledger with its evidence and
+/// marking the checklist items it proves. A step the ledger already holds as succeeded for this deployment is not
+/// run again, so a rerun after a crash resumes. (Whether the phase may start at all is the pipeline's gate.)
 /// </summary>
 public sealed class PhaseRunner(DeploymentLedger ledger, DeploymentChecklist checklist, ILogger logger)
 {
-    /// <summary>Runs <paramref name="steps"/> as <paramref name="phase"/> of <paramref name="deployment"/>, once its checklist gate is open.</summary>
-    public async Task RunAsync(Deployment deployment, ChecklistPhase phase, IReadOnlyList<DeploymentStep> steps, CancellationToken cancellationToken)
-    {
-        await checklist.EnsureGateOpenAsync(deployment.Release, phase, cancellationToken).ConfigureAwait(false);
-        await RunAsync(deployment, phase.ToString(), steps, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Runs <paramref name="steps"/> under the ledger name <paramref name="name"/> (a procedure with no gate, e.g. Rollback).</summary>
+    /// <summary>Runs <paramref name="steps"/> under the ledger name <paramref name="name"/> (a phase, or a procedure such as Rollback).</summary>
     public async Task RunAsync(Deployment deployment, string name, IReadOnlyList<DeploymentStep> steps, CancellationToken cancellationToken)
     {
         await ledger.StartPhaseAsync(deployment.Id, name, cancellationToken).ConfigureAwait(false);

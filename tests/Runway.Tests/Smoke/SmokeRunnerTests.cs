@@ -37,7 +37,7 @@ public sealed class SmokeRunnerTests
         report.Passed.ShouldBeFalse();
         report.Failures.Select(f => f.Name).ShouldBe(["metrics-series", "rate-limit"]);
         report.Results.Single(r => r.Name == "metrics-series").Reason.ShouldBe("GET /metrics: body lacks 'sample_release_info'.");
-        report.Results.Single(r => r.Name == "rate-limit").Reason!.ShouldContain("got no 429; answers: 150× 200");
+        report.Results.Single(r => r.Name == "rate-limit").Reason!.ShouldContain("got no 429; answers: 400× 200");
         report.ProvenChecks().ShouldBe(["smoke-passed", "auth-required"], ignoreOrder: true);
     }
 

@@ -25,7 +25,7 @@ internal static class RepositoryFiles
             ["Version"] = "1.0.0",
             ["AutoRollback"] = true,
             ["WaiveSignOffs"] = "end-to-end test repository: no people to sign off",
-            ["RequiredEnvironmentVariables"] = new JsonArray("PATH"),
+            ["RequiredEnvironmentVariables"] = new JsonArray("ConnectionStrings__Sample", "Sample__JwtSigningKey", "Sample__Release"),
             ["BakeTime"] = "6s",
             ["AnalysisInterval"] = "2s",
             ["MinRequests"] = 20,
