@@ -22,7 +22,7 @@ internal sealed record BenchSettings(double LoadRate, string BakeTime, string An
             Value("--analysis-interval", "2s"),
             int.Parse(Value("--min-requests", "30"), CultureInfo.InvariantCulture),
             int.Parse(Value("--replicas", "2"), CultureInfo.InvariantCulture),
-            double.Parse(Value("--max-latency-increase", "10"), CultureInfo.InvariantCulture),
+            double.Parse(Value("--max-latency-increase", "1.2"), CultureInfo.InvariantCulture),
             args.Contains("--keep-root"));
     }
 }

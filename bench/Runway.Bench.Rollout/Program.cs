@@ -4,7 +4,7 @@ using Runway.Load;
 using Runway.Smoke;
 using Serilog.Core;
 
-// Usage: dotnet run -c Release --project bench/Runway.Bench.Rollout -- [--load-rate 40] [--bake-time 10s] [--analysis-interval 2s] [--min-requests 30] [--replicas 2] [--max-latency-increase 10] [--keep-root]
+// Usage: dotnet run -c Release --project bench/Runway.Bench.Rollout -- [--load-rate 40] [--bake-time 10s] [--analysis-interval 2s] [--min-requests 30] [--replicas 2] [--max-latency-increase 1.2] [--keep-root]
 var settings = BenchSettings.Parse(args);
 var repository = Repository.Find();
 using var cancellation = new CancellationTokenSource();

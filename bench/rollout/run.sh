@@ -3,7 +3,7 @@
 # Rollback, the time from a rollback decision to all traffic on the previous release (Runway and one plain
 # PUT /routes), how fast a 5%-error canary is caught, and the orchestration overhead of a Deploy.
 # Writes the `## rollout` section of bench/RESULTS.md. Takes a few minutes; uses only free loopback ports.
-# Rerun: bench/rollout/run.sh [--load-rate 40] [--bake-time 10s] [--analysis-interval 2s] [--min-requests 30] [--replicas 2] [--max-latency-increase 10] [--keep-root]
+# Rerun: bench/rollout/run.sh [--load-rate 40] [--bake-time 10s] [--analysis-interval 2s] [--min-requests 30] [--replicas 2] [--max-latency-increase 1.2] [--keep-root]
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
