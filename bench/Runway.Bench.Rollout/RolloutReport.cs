@@ -94,9 +94,10 @@ internal sealed class RolloutReport(Figures figures, BenchSettings settings, str
     private void Misses()
     {
         if (figures.RollbackAfterDeploy is { PoolRestarted: true, LedgerSeconds: >= 1 } restarted)
-            Line($"- Rollback after a completed Deploy: RolloutFull removes the previous pool right after the full shift (`previous-pool-removed`), so " +
-                $"`traffic-restored` first starts the old release's replicas and waits until they are ready ({S(restarted.LedgerSeconds)}). With the pool still " +
-                $"running the same step took {S(figures.RollbackOfCanary?.LedgerSeconds)}; keeping the previous pool at weight 0 until the next deployment would give that.");
+            Line($"- Rollback after a completed Deploy: the previous pool stays warm at weight 0 through the deployment (a rollback during it is one flip, " +
+                $"as the canary rollbacks show) and goes once Validation has proven the release (`previous-pool-removed`), so on-call's rollback afterwards " +
+                $"first starts the old release's replicas and waits until they are ready ({S(restarted.LedgerSeconds)}). With the pool still running the same step " +
+                $"took {S(figures.RollbackOfCanary?.LedgerSeconds)}; keeping it as a standby until the next deployment would give that, at the cost of an idle pool.");
         if (figures.RollbackOfCanary is { ExternalSeconds: >= 1 } canary)
             Line($"- From outside, `./build.sh Rollback` spends ≈ {S(canary.ExternalSeconds - canary.LedgerSeconds)} before its traffic step: a fresh .NET process " +
                 "(build.sh's hash check, runtime start, JIT on busy cores), the PostgreSQL check, opening the ledger and its schema check, the environment lock. " +
