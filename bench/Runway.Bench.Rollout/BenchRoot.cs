@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Runway.Environments.Local;
+using Runway.Processes;
 using System.Text.Json.Nodes;
 
 namespace Runway.Bench.Rollout;
@@ -8,14 +7,7 @@ namespace Runway.Bench.Rollout;
 /// <summary>Ports of an isolated root, all free when chosen (never the integrator's defaults).</summary>
 internal sealed record RootPorts(int Router, int RouterAdmin, int StagingRouter, int StagingRouterAdmin, int Postgres)
 {
-    public static RootPorts Free() => new(Next(), Next(), Next(), Next(), Next());
-
-    private static int Next()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static RootPorts Free() => new(LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free());
 }
 
 /// <summary>
@@ -76,16 +68,8 @@ internal sealed class BenchRoot(string repository, BenchSettings settings)
         ["RouterProject"] = Path.Combine(repository, "src", "Runway.Router", "Runway.Router.csproj"),
     };
 
-    private async Task GitAsync(CancellationToken cancellationToken, params string[] arguments)
-    {
-        var info = new ProcessStartInfo("git") { WorkingDirectory = Directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        using var git = Process.Start(info) ?? throw new InvalidOperationException("Cannot start git.");
-        var error = git.StandardError.ReadToEndAsync(cancellationToken);
-        await git.StandardOutput.ReadToEndAsync(cancellationToken);
-        await git.WaitForExitAsync(cancellationToken);
-        if (git.ExitCode != 0) throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed in {Directory}: {await error}");
-    }
+    private async Task GitAsync(CancellationToken cancellationToken, params string[] arguments) =>
+        (await ProcessRunner.RunAsync(new ProcessSpec("git", arguments) { WorkingDirectory = Directory }, cancellationToken)).EnsureSuccess();
 
     private static void CopyDirectory(string source, string target)
     {

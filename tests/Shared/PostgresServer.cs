@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using Runway.Database;
 using Serilog.Core;
@@ -42,12 +40,7 @@ public sealed class PostgresServer : IAsyncLifetime
     public async Task<NpgsqlDataSource> CreateDataSourceAsync(string prefix = "test") =>
         NpgsqlDataSource.Create(await CreateDatabaseAsync(prefix));
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => Runway.Environments.Local.LoopbackPort.Free();
 }
 
 [CollectionDefinition("postgres")]

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Runway.Processes;
 using Serilog;
 
@@ -124,7 +122,7 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
 
     private LocalInstance StartReplica(string folder, string release, int index)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var spec = new ProcessSpec("dotnet", [Path.Combine(folder, options.ServiceAssembly), "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = folder,
@@ -178,11 +176,4 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
         string.Join(", ", weights.OrderByDescending(w => w.Value).Select(w => $"{w.Key}={w.Value}%"));
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
