@@ -25,7 +25,6 @@ public sealed class DeploymentServices : IAsyncDisposable
         Time = time;
         Logger = logger;
         LedgerSource = NpgsqlDataSource.Create(topology.LedgerConnectionString);
-        DatabaseSource = NpgsqlDataSource.Create(topology.DatabaseConnectionString);
         LedgerDatabase = new LedgerDatabase(LedgerSource, time, logger);
         Deployments = new DeploymentLedger(LedgerDatabase);
         Backups = new BackupLedger(LedgerDatabase);
@@ -44,7 +43,6 @@ public sealed class DeploymentServices : IAsyncDisposable
     public TimeProvider Time { get; }
     public ILogger Logger { get; }
     public NpgsqlDataSource LedgerSource { get; }
-    public NpgsqlDataSource DatabaseSource { get; }
     public LedgerDatabase LedgerDatabase { get; }
     public DeploymentLedger Deployments { get; }
     public BackupLedger Backups { get; }
@@ -77,7 +75,6 @@ public sealed class DeploymentServices : IAsyncDisposable
     {
         await Session.DisposeAsync().ConfigureAwait(false);
         await LedgerSource.DisposeAsync().ConfigureAwait(false);
-        await DatabaseSource.DisposeAsync().ConfigureAwait(false);
         Http.Dispose();
     }
 }
