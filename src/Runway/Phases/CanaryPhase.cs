@@ -34,14 +34,12 @@ public sealed class CanaryPhase(DeploymentServices services)
 
     private async Task<StepOutcome> BakeAsync(Deployment deployment, CancellationToken cancellationToken)
     {
-        if (deployment.PreviousRelease is null)
-            return StepOutcome.Of(new JsonObject
-            {
-                ["verdict"] = "NoBaseline",
-                ["reason"] = "first deployment to this environment: no previous release to compare with",
-            }, "canary-analysis-passed");
+        if (await BaselineAsync(deployment, cancellationToken).ConfigureAwait(false) is not { } previous)
+            return NoBaseline(deployment.PreviousRelease is null
+                ? "first deployment to this environment: no previous release to compare with"
+                : $"the previous release {deployment.PreviousRelease} does not run in {services.Environment.Name}: nothing to compare with");
         var snapshot = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var baseline = SmokeSteps.Canary(snapshot.Pool(deployment.PreviousRelease) ?? throw MissingPool(deployment.PreviousRelease));
+        var baseline = SmokeSteps.Canary(snapshot.Pool(previous) ?? throw MissingPool(previous));
         var canary = SmokeSteps.Canary(snapshot.Pool(deployment.Release) ?? throw MissingPool(deployment.Release));
         var (bake, load) = await BakeUnderLoadAsync(snapshot.Url, baseline, canary, cancellationToken).ConfigureAwait(false);
         var evidence = bake.ToEvidence();
@@ -81,6 +79,19 @@ public sealed class CanaryPhase(DeploymentServices services)
             if (loadRun is not null) await loadRun.ConfigureAwait(false);
         }
     }
+
+    private StepOutcome NoBaseline(string reason)
+    {
+        services.Logger.Information("No canary analysis: {Reason}", reason);
+        return StepOutcome.Of(new JsonObject { ["verdict"] = "NoBaseline", ["reason"] = reason }, "canary-analysis-passed");
+    }
+
+    // The baseline is the previous release's running pool; none runs on a first deployment, or after Down.
+    private async Task<string?> BaselineAsync(Deployment deployment, CancellationToken cancellationToken) =>
+        deployment.PreviousRelease is { } previous
+        && (await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false)).Pool(previous) is not null
+            ? previous
+            : null;
 
     // Too little data: CI cannot decide, so it fails; a person at a terminal may decide.
     private bool Confirmed(BakeResult bake)

@@ -29,6 +29,7 @@ public sealed class ReleaseStoryTests : IAsyncLifetime
         await SecondRelease_PassesItsCanaryAndServesEverything();
         await FailingRelease_FailsItsCanaryAndIsRolledBackAutomatically();
         await MigratedRelease_RolledBackByOnCall_RestoresTheDatabaseAndKeepsASafetyDump();
+        await NextRelease_AfterDown_DeploysWithoutABaselineToCompare();
     }
 
     private async Task FirstRelease_DeploysAndServesEverything()
@@ -90,6 +91,21 @@ public sealed class ReleaseStoryTests : IAsyncLifetime
         (await ReleasesSeenThroughRouterAsync()).ShouldBe(["1.1.0"], "(d) after the rollback every answer comes from 1.1.0");
         Directory.GetFiles(Path.Combine(_repository.TemporaryDirectory, "backups"), "*.safety.dump", SearchOption.AllDirectories)
             .ShouldNotBeEmpty("(d) the rollback keeps a safety dump of the database it replaced");
+    }
+
+    // Down stops every process but the ledger remembers 1.1.0: the canary has no running baseline, says so, and
+    // carries all traffic, as on a first deployment.
+    private async Task NextRelease_AfterDown_DeploysWithoutABaselineToCompare()
+    {
+        (await _repository.RunAsync("Down")).ShouldSucceed("(e) Down");
+
+        (await _repository.RunAsync("Deploy", "--version", "1.3.0")).ShouldSucceed("(e) Deploy 1.3.0 after Down")
+            .ShouldSay("No canary analysis: the previous release 1.1.0 does not run in local", "(e)");
+
+        var status = await _repository.StatusAsync();
+        ShouldServeOnly(status, "1.3.0", "(e)");
+        Deployment(status)["previousRelease"]!.GetValue<string>().ShouldBe("1.1.0");
+        (await ReleasesSeenThroughRouterAsync()).ShouldBe(["1.3.0"]);
     }
 
     private async Task<string?[]> ReleasesSeenThroughRouterAsync()
