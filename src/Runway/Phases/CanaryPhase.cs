@@ -21,10 +21,12 @@ public sealed class CanaryPhase(DeploymentServices services)
     private async Task<StepOutcome> DeployAsync(Deployment deployment, CancellationToken cancellationToken)
     {
         var pool = await services.Environment.DeployPoolAsync(deployment.Release, cancellationToken).ConfigureAwait(false);
-        if (deployment.PreviousRelease is not null)
+        var baseline = await BaselineAsync(deployment, cancellationToken).ConfigureAwait(false);
+        // Only a canary that will be compared needs warming: a cold process would lose to the warm baseline.
+        if (baseline is not null)
             await new CanaryWarmUp(services.Http, services.Topology.ServiceToken, services.Time).RunAsync(pool, cancellationToken).ConfigureAwait(false);
-        var weights = deployment.PreviousRelease is { } previous
-            ? new Dictionary<string, int> { [previous] = 100 - services.Settings.CanaryWeight, [deployment.Release] = services.Settings.CanaryWeight }
+        var weights = baseline is not null
+            ? new Dictionary<string, int> { [baseline] = 100 - services.Settings.CanaryWeight, [deployment.Release] = services.Settings.CanaryWeight }
             : new Dictionary<string, int> { [deployment.Release] = 100 };
         await services.Environment.SetWeightsAsync(weights, cancellationToken).ConfigureAwait(false);
         var evidence = Evidence.Weights(weights);
