@@ -12,9 +12,7 @@ public sealed class AuthenticationTests(PostgresServer server)
     [Fact]
     public async Task Api_WithoutTokenOrWithForeignKeyOrWrongAudience_Returns401()
     {
-        var connectionString = await server.CreateDatabaseAsync("auth");
-        await TestSchema.ApplyAsync(connectionString);
-        await using var sample = await SampleProcess.StartAsync(SampleProcess.DefaultEnvironment(connectionString));
+        await using var sample = await SampleProcess.StartAsync(await TestSchema.MigratedEnvironmentAsync(server, "auth"));
         var tokens = new string?[]
         {
             null,

@@ -27,9 +27,7 @@ public sealed class StartupTests(PostgresServer server)
     [Fact]
     public async Task Sigterm_WithRequestInFlight_FinishesTheRequestThenExits()
     {
-        var connectionString = await server.CreateDatabaseAsync("shutdown");
-        await TestSchema.ApplyAsync(connectionString);
-        var environment = SampleProcess.DefaultEnvironment(connectionString);
+        var environment = await TestSchema.MigratedEnvironmentAsync(server, "shutdown");
         environment["Sample__ExtraLatencyMs"] = "1500";
         await using var sample = await SampleProcess.StartAsync(environment);
 

@@ -13,9 +13,7 @@ public sealed class FaultInjectionTests(PostgresServer server)
     [Fact]
     public async Task ErrorRateOne_AnswersEveryApiRequestWith500_ButNotHealth()
     {
-        var connectionString = await server.CreateDatabaseAsync("faults");
-        await TestSchema.ApplyAsync(connectionString);
-        var environment = SampleProcess.DefaultEnvironment(connectionString);
+        var environment = await TestSchema.MigratedEnvironmentAsync(server, "faults");
         environment["Sample__ErrorRate"] = "1";
         await using var sample = await SampleProcess.StartAsync(environment);
 
@@ -33,9 +31,7 @@ public sealed class FaultInjectionTests(PostgresServer server)
     [Fact]
     public async Task ExtraLatency_DelaysApiRequests()
     {
-        var connectionString = await server.CreateDatabaseAsync("faults");
-        await TestSchema.ApplyAsync(connectionString);
-        var environment = SampleProcess.DefaultEnvironment(connectionString);
+        var environment = await TestSchema.MigratedEnvironmentAsync(server, "faults");
         environment["Sample__ExtraLatencyMs"] = "400";
         await using var sample = await SampleProcess.StartAsync(environment);
 

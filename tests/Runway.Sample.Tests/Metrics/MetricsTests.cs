@@ -11,9 +11,7 @@ public sealed class MetricsTests(PostgresServer server)
     [Fact]
     public async Task Metrics_AfterRequests_ExposeTheThreeSeriesWithEndpointTemplates()
     {
-        var connectionString = await server.CreateDatabaseAsync("metrics");
-        await TestSchema.ApplyAsync(connectionString);
-        await using var sample = await SampleProcess.StartAsync(SampleProcess.DefaultEnvironment(connectionString));
+        await using var sample = await SampleProcess.StartAsync(await TestSchema.MigratedEnvironmentAsync(server, "metrics"));
         var token = TestJwt.Mint();
         (await sample.Client.SendAsync(sample.Request(HttpMethod.Get, "/api/orchestrations/7", token))).Dispose();
         (await sample.Client.SendAsync(sample.Request(HttpMethod.Get, "/api/orchestrations", token))).Dispose();

@@ -101,10 +101,6 @@ public sealed class OrchestrationApiTests(PostgresServer server)
         body.GetProperty("definition").ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
-    private async Task<SampleProcess> StartAsync()
-    {
-        var connectionString = await server.CreateDatabaseAsync("sample");
-        await TestSchema.ApplyAsync(connectionString);
-        return await SampleProcess.StartAsync(SampleProcess.DefaultEnvironment(connectionString));
-    }
+    private async Task<SampleProcess> StartAsync() =>
+        await SampleProcess.StartAsync(await TestSchema.MigratedEnvironmentAsync(server, "sample"));
 }

@@ -12,9 +12,7 @@ public sealed class RateLimitTests(PostgresServer server)
     [Fact]
     public async Task Api_PastTheLimit_Returns429WithRetryAfter_PerClient()
     {
-        var connectionString = await server.CreateDatabaseAsync("ratelimit");
-        await TestSchema.ApplyAsync(connectionString);
-        var environment = SampleProcess.DefaultEnvironment(connectionString);
+        var environment = await TestSchema.MigratedEnvironmentAsync(server, "ratelimit");
         environment["Sample__RateLimitPerSecond"] = "5";
         await using var sample = await SampleProcess.StartAsync(environment);
         var alice = TestJwt.Mint("alice");

@@ -8,6 +8,14 @@ namespace Runway.Sample.Tests.Support;
 /// </summary>
 internal static class TestSchema
 {
+    /// <summary>A fresh database with the sample's schema, and the environment a sample process needs to use it.</summary>
+    public static async Task<Dictionary<string, string?>> MigratedEnvironmentAsync(Runway.Testing.PostgresServer server, string name)
+    {
+        var connectionString = await server.CreateDatabaseAsync(name);
+        await ApplyAsync(connectionString);
+        return SampleProcess.DefaultEnvironment(connectionString);
+    }
+
     public static async Task ApplyAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
