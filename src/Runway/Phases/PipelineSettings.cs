@@ -106,6 +106,9 @@ public sealed record PipelineSettings
     /// <summary>How many backups to keep (protected ones are always kept).</summary>
     public int KeepBackups { get; init; } = 10;
 
+    /// <summary>How long the local router keeps a run's traffic without the run renewing its lease (zero: no lease).</summary>
+    public TimeSpan TrafficLease { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Secret values, to prove the logs free of them.</summary>
     public IReadOnlyList<string> SecretValues { get; init; } = [];
 

@@ -17,6 +17,9 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
     /// <inheritdoc />
     public string Name => options.Name;
 
+    /// <summary>The router's admin client: the run's fence and traffic lease go through it.</summary>
+    public RouterClient Router => _router;
+
     /// <summary>The URL users reach.</summary>
     public string Url => $"http://127.0.0.1:{options.RouterPort}";
 
