@@ -26,6 +26,13 @@ public abstract class BuildBase
     /// <summary>The run's logger: masks secrets and carries <c>RunId</c> and the current <c>Target</c>.</summary>
     public Serilog.ILogger Logger => _logger ?? Serilog.Core.Logger.None;
 
+    /// <summary>
+    /// <c>RUNWAY_*</c> environment variables that are not parameters but that this build, its tests or its tools read
+    /// (e.g. a snapshot switch). Every other <c>RUNWAY_*</c> variable must name a parameter, or the run fails, so a
+    /// misspelt <c>RUNWAY_VERSON</c> never leaves a default in force silently.
+    /// </summary>
+    protected internal virtual IReadOnlyCollection<string> AcceptedVariables => [];
+
     /// <summary>Runs the targets named on the command line, or <paramref name="defaultTargets"/>; returns the process exit code.</summary>
     protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets) where T : BuildBase, new()
     {

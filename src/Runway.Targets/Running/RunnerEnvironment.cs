@@ -20,7 +20,12 @@ internal sealed record RunnerEnvironment(TextWriter? Console, IReadOnlyDictionar
         TimeProvider.System,
         !System.Console.IsOutputRedirected);
 
+    /// <summary>Where diagnostics go (errors, warnings; the summary when the output is data); null means the real standard error, or <see cref="Console"/> when that is set.</summary>
+    public TextWriter? ErrorConsole { get; init; }
+
     public TextWriter Writer => Console ?? System.Console.Out;
+
+    public TextWriter ErrorWriter => ErrorConsole ?? Console ?? System.Console.Error;
 
     /// <summary>A terminal outside CI.</summary>
     public bool IsInteractive => IsTerminal && !Variables.ContainsKey("CI");

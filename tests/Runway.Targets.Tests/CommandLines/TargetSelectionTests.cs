@@ -88,7 +88,7 @@ public sealed class TargetSelectionTests
 
         exit.ShouldBe(2);
         build.Ran.ShouldBeEmpty();
-        output.ShouldContain("'Rollbak' is not a target");
+        output.ShouldContain("Target 'Rollbak' is not defined");
         output.ShouldContain("Did you mean Rollback?");
         output.ShouldContain("--dry-run takes only true or false");
     }
