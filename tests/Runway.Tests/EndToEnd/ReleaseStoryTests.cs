@@ -81,10 +81,21 @@ public sealed class ReleaseStoryTests : IAsyncLifetime
         ShouldServeOnly(await _repository.StatusAsync(), "1.2.0", "(d) before the rollback");
         (await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase, OwnerColumnQuery)).ShouldBe(1L, "(d) V3 added the owner column");
 
-        (await _repository.RunAsync("Rollback")).ShouldSucceed("(d) Rollback")
+        // V3 has no undo script and Validation wrote rows since the backup: a restore would lose them, so it waits for a decision.
+        (await _repository.RunAsync("Rollback")).ShouldFail("(d) Rollback without --restore-database")
+            .ShouldSay("A restore of sample_local would lose", "(d) the forecast names what would be lost")
+            .ShouldSay("public.orchestrations:", "(d) per table")
+            .ShouldSay("--restore-database", "(d) and the command that decides");
+        (await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase, OwnerColumnQuery)).ShouldBe(1L, "(d) the database is left as it is");
+        ShouldServeOnly(await _repository.StatusAsync(), "1.1.0", "(d) traffic is back on the previous release all the same");
+
+        (await _repository.RunAsync("Rollback", "--restore-database")).ShouldSucceed("(d) Rollback --restore-database")
             .ShouldSay("rolled back: 1.1.0 serves local", "(d) Rollback");
 
         (await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase, OwnerColumnQuery)).ShouldBe(0L, "(d) the restore removed the owner column");
+        (await AdoptingRepository.QueryAsync<long>(_repository.LedgerDatabase,
+            "SELECT count(*) FROM runway.steps WHERE name = 'database-restored' AND status = 'Succeeded' AND (evidence -> 'forecast' ->> 'rows')::bigint > 0"))
+            .ShouldBe(1L, "(d) the ledger records the restore with the writes it lost");
         var status = await _repository.StatusAsync();
         ShouldServeOnly(status, "1.1.0", "(d) after the rollback");
         Deployment(status)["state"]!.GetValue<string>().ShouldBe("RolledBack");

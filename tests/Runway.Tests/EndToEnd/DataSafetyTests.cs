@@ -1,0 +1,87 @@
+using Runway.Tests.EndToEnd.Support;
+using Shouldly;
+using Xunit;
+
+namespace Runway.Tests.EndToEnd;
+
+/// <summary>
+/// "Nothing lost" through <c>./build.sh</c>: a rollback whose migration has an undo script keeps the rows users wrote
+/// after the migration; a no-transaction migration that fails half-way is recorded as such and undone by the
+/// automatic rollback.
+/// </summary>
+[Collection("end-to-end")]
+public sealed class DataSafetyTests : IAsyncLifetime
+{
+    private const string OwnerColumnQuery =
+        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'orchestrations' AND column_name = 'owner'";
+
+    private AdoptingRepository _repository = null!;
+
+    public async Task InitializeAsync() => _repository = await AdoptingRepository.CreateAsync("data-safety");
+
+    public async Task DisposeAsync() => await _repository.DisposeAsync();
+
+    [Fact]
+    public async Task UndoScripts_KeepRowsWrittenSinceTheMigration_AndUndoAHalfAppliedMigration()
+    {
+        (await _repository.RunAsync("Deploy")).ShouldSucceed("(a) Deploy 1.0.0");
+        await RollbackWithUndoScript_KeepsTheRowsWrittenAfterTheMigration();
+        await HalfAppliedMigration_IsRecordedAsSuch_AndUndoneByTheAutomaticRollback();
+    }
+
+    private async Task RollbackWithUndoScript_KeepsTheRowsWrittenAfterTheMigration()
+    {
+        await _repository.AddAndCommitAsync("deploy/migrations/V3__add_owner_column.sql",
+            "ALTER TABLE orchestrations ADD COLUMN owner text;\n", "Orchestrations get an owner");
+        await _repository.AddAndCommitAsync("deploy/migrations/U3__add_owner_column.sql",
+            "ALTER TABLE orchestrations DROP COLUMN IF EXISTS owner;\n", "Undo of V3");
+        (await _repository.RunAsync("Deploy", "--version", "1.1.0")).ShouldSucceed("(b) Deploy 1.1.0 with V3 and U3");
+        await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase,
+            "INSERT INTO orchestrations (name, owner) VALUES ('written-after-the-migration', 'alice'); SELECT 1");
+        var rowsBefore = await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase, "SELECT count(*) FROM orchestrations");
+
+        (await _repository.RunAsync("Rollback", "--dry-run")).ShouldSucceed("(b) Rollback --dry-run")
+            .ShouldSay("V3__add_owner_column.sql: undo with U3__add_owner_column.sql", "(b) the dry run names each migration's path");
+        (await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase, OwnerColumnQuery)).ShouldBe(1L, "(b) the dry run changed nothing");
+
+        (await _repository.RunAsync("Rollback")).ShouldSucceed("(b) Rollback")
+            .ShouldSay("Undid V3__add_owner_column.sql", "(b)");
+        (await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase, OwnerColumnQuery)).ShouldBe(0L, "(b) U3 dropped the owner column");
+        (await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase, "SELECT count(*) FROM orchestrations"))
+            .ShouldBe(rowsBefore, "(b) every row written since the migration is still there");
+        (await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase,
+            "SELECT count(*) FROM runway_schema_history WHERE script = 'U3__add_owner_column.sql' AND success"))
+            .ShouldBe(1L, "(b) the undo is recorded in the schema history");
+    }
+
+    private async Task HalfAppliedMigration_IsRecordedAsSuch_AndUndoneByTheAutomaticRollback()
+    {
+        // Staging has no 'bad' row, so V4 passes there; live has one, so its second statement fails there.
+        await _repository.AddAndCommitAsync("deploy/migrations/V4__half_applied.sql", """
+            -- runway:no-transaction
+            CREATE TABLE IF NOT EXISTS audit_trail (id bigint);
+            ALTER TABLE orchestrations ADD CONSTRAINT no_bad_names CHECK (name <> 'bad');
+            """, "A migration that fails half-way on live");
+        await _repository.AddAndCommitAsync("deploy/migrations/U4__half_applied.sql", """
+            ALTER TABLE orchestrations DROP CONSTRAINT IF EXISTS no_bad_names;
+            DROP TABLE IF EXISTS audit_trail;
+            """, "Undo of V4");
+        await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase, "INSERT INTO orchestrations (name) VALUES ('bad'); SELECT 1");
+
+        (await _repository.RunAsync("Deploy", "--version", "1.2.0")).ShouldFail("(c) Deploy 1.2.0 whose V4 fails half-way on live")
+            .ShouldSay("V4__half_applied.sql failed at statement 2 of 2 (1 done)", "(c) the failure says how far the script got")
+            .ShouldSay("Undid V4__half_applied.sql", "(c) the automatic rollback undoes the half-applied script")
+            .ShouldSay("Undid V3__add_owner_column.sql", "(c) and the script this deployment applied before it");
+
+        (await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase, "SELECT count(*) FROM pg_tables WHERE tablename = 'audit_trail'"))
+            .ShouldBe(0L, "(c) the first statement's table is gone");
+        (await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase, OwnerColumnQuery)).ShouldBe(0L, "(c) V3 is undone too");
+        (await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase, "SELECT count(*) FROM orchestrations WHERE name = 'bad'"))
+            .ShouldBe(1L, "(c) rows are kept: nothing was restored");
+        (await AdoptingRepository.QueryAsync<string>(_repository.LedgerDatabase,
+            "SELECT s.evidence -> 'failed' ->> 'statementsDone' FROM runway.steps s WHERE s.name = 'migrations-applied' AND s.status = 'Failed'"))
+            .ShouldBe("1", "(c) the ledger records how far the script got");
+        var status = await _repository.StatusAsync();
+        status["deployment"]!["state"]!.GetValue<string>().ShouldBe("RolledBack");
+    }
+}
