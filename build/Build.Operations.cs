@@ -54,6 +54,19 @@ sealed partial class Build
                 Path.GetFileName(drill.Backup.File), drill.RestoredCounts.Count, drill.RestoredCounts.Values.Sum(), drill.RestoreDuration.TotalSeconds);
         });
 
+    async Task PlanRollbackAsync(CancellationToken token)
+    {
+        var services = await ServicesAsync(token);
+        var deployment = await services.Deployments.GetLatestInEnvironmentAsync(Environment, token)
+            ?? throw new InvalidOperationException($"Nothing to roll back in {Environment}: the ledger holds no deployment there.");
+        var procedure = new RollbackProcedure(services);
+        var plan = await procedure.PlanAsync(deployment, token);
+        Logger.Information("Rollback of deployment {DeploymentId} ({Release} → {Previous}) would take back:", deployment.Id, deployment.Release, deployment.PreviousRelease ?? "nothing");
+        foreach (var step in plan.Steps) Logger.Information("  {Step}", step.ToString());
+        if (plan.Steps.Count == 0) Logger.Information("  no migration ran in this deployment: the database stays as it is");
+        if (plan.NeedsRestore) Logger.Information("{Forecast}", await procedure.ForecastAsync(deployment, token));
+    }
+
     async Task PlanMigrationsAsync(CancellationToken token)
     {
         var services = await ServicesAsync(token);

@@ -58,6 +58,13 @@ public sealed partial class DeploymentLedger
         }, cancellationToken);
     }
 
+    /// <summary>The step as last recorded, in any status (a failed step keeps what it measured), or null when it never started.</summary>
+    public Task<StepRecord?> FindStepAsync(long deploymentId, string phase, string step, CancellationToken cancellationToken = default) =>
+        database.ReadAsync((connection, token) => Sql.QuerySingleAsync(connection, $"""
+            SELECT {StepColumns} FROM runway.steps s JOIN runway.phases p ON p.id = s.phase_id
+            WHERE p.deployment_id = $1 AND p.name = $2 AND s.name = $3
+            """, r => MapStep(deploymentId, phase, r), token, deploymentId, phase, step), cancellationToken);
+
     private static StepRecord MapStep(long deploymentId, string phase, NpgsqlDataReader r) => new(
         deploymentId, phase, r.GetString(0), r.Enum<WorkStatus>(1), r.Timestamp(2), r.NullableTimestamp(3), r.NullableString(4), r.NullableJson(5));
 }

@@ -69,7 +69,7 @@ public sealed class DataSafetyTests : IAsyncLifetime
         await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase, "INSERT INTO orchestrations (name) VALUES ('bad'); SELECT 1");
 
         (await _repository.RunAsync("Deploy", "--version", "1.2.0")).ShouldFail("(c) Deploy 1.2.0 whose V4 fails half-way on live")
-            .ShouldSay("V4__half_applied.sql failed at statement 2 of 2 (1 done)", "(c) the failure says how far the script got")
+            .ShouldSay("V4__half_applied.sql failed at statement 2 of 2 (1 done", "(c) the failure says how far the script got")
             .ShouldSay("Undid V4__half_applied.sql", "(c) the automatic rollback undoes the half-applied script")
             .ShouldSay("Undid V3__add_owner_column.sql", "(c) and the script this deployment applied before it");
 

@@ -1,4 +1,5 @@
 using Npgsql;
+using Runway.Database.Forecast;
 using Runway.Processes;
 using Serilog;
 
@@ -32,6 +33,9 @@ public sealed class BackupStore(BackupOptions options, ILogger logger, TimeProvi
         var createdAt = timeProvider.GetUtcNow();
         var file = Path.GetFullPath(Path.Combine(options.Directory, BackupFileName.For(target.Database, createdAt, safetyDump)));
         var serverVersion = await ServerVersionAsync(target, cancellationToken).ConfigureAwait(false);
+        // Read before the dump's snapshot: a write in between is in the archive yet counted as after it, which can only
+        // make a later forecast of lost writes larger, never smaller.
+        var counters = await WriteCounters.ReadAsync(connectionString, cancellationToken).ConfigureAwait(false);
         var dump = await ProcessRunner.RunAsync(
             target.Command("pg_dump", "--format=custom", $"--compress={options.CompressionLevel}", $"--file={file}", target.Database), cancellationToken).ConfigureAwait(false);
         if (!dump.Succeeded)
@@ -40,7 +44,7 @@ public sealed class BackupStore(BackupOptions options, ILogger logger, TimeProvi
             throw new BackupFailedException($"pg_dump of database {target.Database} failed (exit code {dump.ExitCode}): {dump.StandardError.Trim()} Check that the server is up and the user may read every table.");
         }
         var record = new BackupRecord(file, new FileInfo(file).Length, await FileChecksum.Sha256Async(file, cancellationToken).ConfigureAwait(false),
-            dump.Duration, target.Database, serverVersion, createdAt, Verified: false);
+            dump.Duration, target.Database, serverVersion, createdAt, Verified: false) { Counters = counters };
         return await VerifiedAsync(record, cancellationToken).ConfigureAwait(false);
     }
 
