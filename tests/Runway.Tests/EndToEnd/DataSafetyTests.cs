@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Runway.Tests.EndToEnd.Support;
 using Shouldly;
 using Xunit;
@@ -14,6 +15,8 @@ public sealed class DataSafetyTests : IAsyncLifetime
 {
     private const string OwnerColumnQuery =
         "SELECT count(*) FROM information_schema.columns WHERE table_name = 'orchestrations' AND column_name = 'owner'";
+
+    private const string PlantedSecret = "planted-secret-4f7c2a9d";
 
     private AdoptingRepository _repository = null!;
 
@@ -60,15 +63,19 @@ public sealed class DataSafetyTests : IAsyncLifetime
         await _repository.AddAndCommitAsync("deploy/migrations/V4__half_applied.sql", """
             -- runway:no-transaction
             CREATE TABLE IF NOT EXISTS audit_trail (id bigint);
-            ALTER TABLE orchestrations ADD CONSTRAINT no_bad_names CHECK (name <> 'bad');
-            """, "A migration that fails half-way on live");
+            DO $$ BEGIN
+                IF EXISTS (SELECT 1 FROM orchestrations WHERE name = 'bad') THEN
+                    RAISE EXCEPTION 'bad rows found; the operator can connect with password {{PlantedSecret}}';
+                END IF;
+            END $$;
+            """.Replace("{{PlantedSecret}}", PlantedSecret, StringComparison.Ordinal), "A migration that fails half-way on live, printing a secret");
         await _repository.AddAndCommitAsync("deploy/migrations/U4__half_applied.sql", """
-            ALTER TABLE orchestrations DROP CONSTRAINT IF EXISTS no_bad_names;
             DROP TABLE IF EXISTS audit_trail;
             """, "Undo of V4");
         await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase, "INSERT INTO orchestrations (name) VALUES ('bad'); SELECT 1");
 
-        (await _repository.RunAsync("Deploy", "--version", "1.2.0")).ShouldFail("(c) Deploy 1.2.0 whose V4 fails half-way on live")
+        // The secret is a secret parameter's value (GitHub stays off without --github-repository).
+        (await _repository.RunAsync("Deploy", "--version", "1.2.0", "--github-token", PlantedSecret)).ShouldFail("(c) Deploy 1.2.0 whose V4 fails half-way on live")
             .ShouldSay("V4__half_applied.sql failed at statement 2 of 2 (1 done", "(c) the failure says how far the script got")
             .ShouldSay("Undid V4__half_applied.sql", "(c) the automatic rollback undoes the half-applied script")
             .ShouldSay("Undid V3__add_owner_column.sql", "(c) and the script this deployment applied before it");
@@ -83,5 +90,30 @@ public sealed class DataSafetyTests : IAsyncLifetime
             .ShouldBe("1", "(c) the ledger records how far the script got");
         var status = await _repository.StatusAsync();
         status["deployment"]!["state"]!.GetValue<string>().ShouldBe("RolledBack");
+        await PlantedSecret_AppearsNowhere(status);
+    }
+
+    // Rule 7: every table of the ledger, Status --json and the checklist reports.
+    private async Task PlantedSecret_AppearsNowhere(JsonObject status)
+    {
+        (await AdoptingRepository.QueryAsync<string>(_repository.LedgerDatabase,
+            "SELECT count(*) FROM runway.steps WHERE error LIKE '%' || @masked || '%'", ("masked", "*****")))
+            .ShouldNotBe("0", "(c) the step error is there, masked");
+        foreach (var table in await LedgerTablesAsync())
+            (await AdoptingRepository.QueryAsync<long>(_repository.LedgerDatabase,
+                $"SELECT count(*) FROM runway.{table} t WHERE t::text LIKE '%' || @secret || '%'", ("secret", PlantedSecret)))
+                .ShouldBe(0L, $"(c) the planted secret must not reach the ledger table runway.{table}");
+        status.ToJsonString().ShouldNotContain(PlantedSecret);
+        (await _repository.RunAsync("Checklist", "--version", "1.2.0")).ShouldSucceed("(c) Checklist report");
+        foreach (var report in Directory.GetFiles(_repository.TemporaryDirectory, "*.*", SearchOption.AllDirectories)
+                     .Where(f => f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)))
+            (await File.ReadAllTextAsync(report)).ShouldNotContain(PlantedSecret, customMessage: $"(c) {report}");
+    }
+
+    private async Task<IReadOnlyList<string>> LedgerTablesAsync()
+    {
+        var names = await AdoptingRepository.QueryAsync<string>(_repository.LedgerDatabase,
+            "SELECT string_agg(tablename, ',') FROM pg_tables WHERE schemaname = 'runway'");
+        return names!.Split(',');
     }
 }
