@@ -30,6 +30,21 @@ public sealed class DataSafetyTests : IAsyncLifetime
         (await _repository.RunAsync("Deploy")).ShouldSucceed("(a) Deploy 1.0.0");
         await RollbackWithUndoScript_KeepsTheRowsWrittenAfterTheMigration();
         await HalfAppliedMigration_IsRecordedAsSuch_AndUndoneByTheAutomaticRollback();
+        await RestoreDrill_FailsABackupWithOneChangedByte();
+    }
+
+    private async Task RestoreDrill_FailsABackupWithOneChangedByte()
+    {
+        (await _repository.RunAsync("Backup")).ShouldSucceed("(d) Backup");
+        (await _repository.RunAsync("RestoreDrill")).ShouldSucceed("(d) RestoreDrill of an intact backup");
+        var newest = Directory.GetFiles(Path.Combine(_repository.TemporaryDirectory, "backups"), "*.dump", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(".safety.dump", StringComparison.Ordinal)).OrderByDescending(File.GetLastWriteTimeUtc).First();
+        var bytes = await File.ReadAllBytesAsync(newest);
+        bytes[bytes.Length / 2] ^= 0x01;
+        await File.WriteAllBytesAsync(newest, bytes);
+
+        (await _repository.RunAsync("RestoreDrill")).ShouldFail("(d) RestoreDrill of a backup with one changed byte")
+            .ShouldSay("is corrupt: its SHA-256 is", "(d) the drill checks the archive against the ledger");
     }
 
     private async Task RollbackWithUndoScript_KeepsTheRowsWrittenAfterTheMigration()
