@@ -44,11 +44,11 @@ sealed partial class Build
         });
 
     Target RestoreDrill => _ => _
-        .Description("Restores the latest backup into a scratch database, compares row counts, and drops it")
+        .Description("Checks the latest backup against the ledger (size, SHA-256), restores it into a scratch database, compares row counts, drops it")
         .Executes(async token =>
         {
             var services = await ServicesAsync(token);
-            var drill = await new RestoreDrill(services.BackupOptions, Logger, TimeProvider.System).RunLatestAsync(services.Topology.DatabaseConnectionString, token);
+            var drill = await new DatabaseSteps(services).DrillLatestAsync(token);
             if (!drill.Succeeded) throw new InvalidOperationException($"The restore drill failed: {string.Join("; ", drill.Problems)}");
             Logger.Information("Restore drill of {File}: {Tables} tables, {Rows} rows restored in {Seconds:0.00} s, row counts match",
                 Path.GetFileName(drill.Backup.File), drill.RestoredCounts.Count, drill.RestoredCounts.Values.Sum(), drill.RestoreDuration.TotalSeconds);

@@ -57,6 +57,12 @@ public sealed class BackupLedger(LedgerDatabase database)
         database.ReadAsync((connection, token) => Sql.QueryAsync(connection,
             $"SELECT {Columns} FROM runway.backups b WHERE b.deployment_id = $1 ORDER BY b.id", Map, token, deploymentId), cancellationToken);
 
+    /// <summary>The newest regular (not safety) backup of <paramref name="databaseName"/> whose archive retention kept, or null.</summary>
+    public Task<StoredBackup?> GetLatestAsync(string databaseName, CancellationToken cancellationToken = default) =>
+        database.ReadAsync((connection, token) => Sql.QuerySingleAsync(connection,
+            $"SELECT {Columns} FROM runway.backups b WHERE b.database = $1 AND b.deleted_at IS NULL AND b.file NOT LIKE '%.safety.dump' ORDER BY b.id DESC LIMIT 1",
+            Map, token, databaseName), cancellationToken);
+
     /// <summary>Every backup whose archive still exists, oldest first: the candidates retention looks at.</summary>
     public Task<IReadOnlyList<StoredBackup>> GetLiveAsync(CancellationToken cancellationToken = default) =>
         database.ReadAsync((connection, token) => Sql.QueryAsync(connection,

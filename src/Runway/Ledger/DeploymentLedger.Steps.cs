@@ -33,12 +33,17 @@ public sealed partial class DeploymentLedger
             return record;
         }, cancellationToken);
 
-    /// <summary>Ends a running step as Succeeded, Failed or Skipped, with what it proved as <paramref name="evidence"/>.</summary>
+    /// <summary>
+    /// Ends a running step as Succeeded, Failed or Skipped, with what it proved as <paramref name="evidence"/>, and
+    /// records <paramref name="proofs"/> (the checklist marks it gives) in the same transaction: a crash never keeps
+    /// the step without its proofs, which a resume would then never record, since it skips the finished step.
+    /// </summary>
     public Task<StepRecord> FinishStepAsync(
         long deploymentId, string phase, string step, WorkStatus status, string? error = null, JsonObject? evidence = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, IReadOnlyList<ChecklistMark>? proofs = null)
     {
         RefuseRunning(status);
+        (error, evidence) = (database.Masker.ApplyOrNull(error), database.Masker.Apply(evidence));
         return database.InTransactionAsync(async (connection, token) =>
         {
             var environment = await EnvironmentOfAsync(connection, deploymentId, token).ConfigureAwait(false);
@@ -54,6 +59,8 @@ public sealed partial class DeploymentLedger
             {
                 ["phase"] = phase, ["step"] = step, ["status"] = status.ToString(), ["error"] = error, ["evidence"] = evidence?.DeepClone(),
             }, token).ConfigureAwait(false);
+            foreach (var proof in proofs ?? [])
+                await ChecklistMarks.InsertAsync(connection, database, proof, token).ConfigureAwait(false);
             return record;
         }, cancellationToken);
     }

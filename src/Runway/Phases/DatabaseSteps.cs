@@ -21,8 +21,7 @@ public sealed class DatabaseSteps(DeploymentServices services)
     /// <summary>Restores the newest backup into a scratch database and compares row counts.</summary>
     public DeploymentStep RestoreDrill(string name = "restore-drill") => new(name, async token =>
     {
-        var drill = await new RestoreDrill(services.BackupOptions, services.Logger, services.Time)
-            .RunLatestAsync(services.Topology.DatabaseConnectionString, token).ConfigureAwait(false);
+        var drill = await DrillLatestAsync(token).ConfigureAwait(false);
         if (!drill.Succeeded)
             throw new InvalidOperationException($"The restore drill of {Path.GetFileName(drill.Backup.File)} failed: {string.Join("; ", drill.Problems)}");
         return StepOutcome.Of(new JsonObject
@@ -34,6 +33,21 @@ public sealed class DatabaseSteps(DeploymentServices services)
             ["rowCountsMatch"] = true,
         }, "restore-drill-recent");
     });
+
+    /// <summary>
+    /// Drills the newest backup of the environment's database that the ledger records, against that record: the
+    /// archive's size and SHA-256 must be the recorded ones, then it restores into a scratch database whose row
+    /// counts must match the database's.
+    /// </summary>
+    public async Task<RestoreDrillResult> DrillLatestAsync(CancellationToken cancellationToken)
+    {
+        var connectionString = services.Topology.DatabaseConnectionString;
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database!;
+        var latest = await services.Backups.GetLatestAsync(database, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The ledger records no backup of {database}: take one first (./build.sh Backup).");
+        return await new RestoreDrill(services.BackupOptions, services.Logger, services.Time)
+            .RunAsync(connectionString, latest.Backup, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Applies the migration scripts to <paramref name="connectionString"/>'s database. The evidence names the scripts
