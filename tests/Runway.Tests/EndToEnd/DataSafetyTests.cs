@@ -31,6 +31,22 @@ public sealed class DataSafetyTests : IAsyncLifetime
         await RollbackWithUndoScript_KeepsTheRowsWrittenAfterTheMigration();
         await HalfAppliedMigration_IsRecordedAsSuch_AndUndoneByTheAutomaticRollback();
         await RestoreDrill_FailsABackupWithOneChangedByte();
+        await VerifyLedger_ReportsTheFirstTamperedEvent();
+    }
+
+    private async Task VerifyLedger_ReportsTheFirstTamperedEvent()
+    {
+        (await _repository.RunAsync("VerifyLedger")).ShouldSucceed("(e) VerifyLedger").ShouldSay("Ledger hash chain intact", "(e)");
+        var target = await AdoptingRepository.QueryAsync<long>(_repository.LedgerDatabase, "SELECT id FROM runway.events ORDER BY id OFFSET 5 LIMIT 1");
+        // As someone with the rights to disable the append-only trigger would: the environment of one event changed.
+        await AdoptingRepository.QueryAsync<long>(_repository.LedgerDatabase,
+            "SET session_replication_role = replica; UPDATE runway.events SET environment = 'elsewhere' WHERE id = @id; SELECT 1", ("id", target));
+
+        (await _repository.RunAsync("VerifyLedger")).ShouldFail("(e) VerifyLedger after tampering")
+            .ShouldSay($"broken at event {target}", "(e) the first broken link is named");
+        var chain = (await _repository.StatusAsync())["ledgerChain"]!;
+        chain["intact"]!.GetValue<bool>().ShouldBeFalse("(e) Status says the chain is broken");
+        chain["brokenEventId"]!.GetValue<long>().ShouldBe(target);
     }
 
     private async Task RestoreDrill_FailsABackupWithOneChangedByte()
