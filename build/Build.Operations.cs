@@ -54,6 +54,18 @@ sealed partial class Build
                 Path.GetFileName(drill.Backup.File), drill.RestoredCounts.Count, drill.RestoredCounts.Values.Sum(), drill.RestoreDuration.TotalSeconds);
         });
 
+    Target VerifyLedger => _ => _
+        .Description("Walks the ledger's hash chain from the first event and reports the first broken link")
+        .Executes(async token =>
+        {
+            var chain = await (await ServicesAsync(token)).Events.VerifyChainAsync(token);
+            if (!chain.IsValid)
+                throw new InvalidOperationException(
+                    $"The ledger's hash chain is broken at event {chain.BrokenEventId}: {chain.Problem}. {chain.EventsChecked} events checked; " +
+                    "the events before it are intact. Find who changed runway.events (the table refuses UPDATE and DELETE unless triggers were disabled).");
+            Logger.Information("Ledger hash chain intact: {Events} events verified, each linked to the one before and matching its contents", chain.EventsChecked);
+        });
+
     async Task PlanRollbackAsync(CancellationToken token)
     {
         var services = await ServicesAsync(token);
