@@ -29,9 +29,7 @@ internal sealed class DatabaseRestoreDecision(DeploymentServices services, bool 
             evidence["restored"] = false;
             throw new StepFailedException(Pending(deployment, plan, backup.Backup, forecast, database), evidence);
         }
-        var restore = await new DatabaseRestorer(services.BackupStore, services.BackupOptions, services.Logger, services.Time)
-            .RestoreAsync(connectionString, backup.Backup, cancellationToken).ConfigureAwait(false);
-        await services.Backups.RecordAsync(deployment.Id, restore.SafetyDump, cancellationToken).ConfigureAwait(false);
+        var restore = await RestoreJournaledAsync(deployment, backup, forecast.IsZero ? forecast : null, cancellationToken).ConfigureAwait(false);
         evidence["restored"] = true;
         evidence["backup"] = Evidence.Of(restore.Restored, backup.Id);
         evidence["safetyDump"] = Evidence.Of(restore.SafetyDump);
@@ -41,15 +39,63 @@ internal sealed class DatabaseRestoreDecision(DeploymentServices services, bool 
         return evidence;
     }
 
+    /// <summary>
+    /// Finds a restore of the environment's database that a kill interrupted (the ledger's journal) and completes or
+    /// reverts it, so that the live name holds real data again before anything else looks at it.
+    /// </summary>
+    public async Task RepairInterruptedRestoreAsync(CancellationToken cancellationToken)
+    {
+        var connectionString = services.Topology.DatabaseConnectionString;
+        var restores = new RestoreLedger(services.LedgerDatabase);
+        var unfinished = await restores.FindUnfinishedAsync(new NpgsqlConnectionStringBuilder(connectionString).Database!, cancellationToken).ConfigureAwait(false);
+        if (unfinished is null) return;
+        services.Logger.Warning("Found restore {RestoreId} of {Database} interrupted at stage {Stage}", unfinished.Id, unfinished.Swap.Live, unfinished.Stage);
+        var outcome = await RestoreRecovery.RecoverAsync(connectionString, unfinished.Swap, unfinished.Stage, services.Logger, cancellationToken).ConfigureAwait(false);
+        await restores.AdvanceAsync(unfinished, outcome, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Every stage goes to the ledger's journal; the safety dump is recorded as a backup as soon as it exists. With a
+    // zero forecast, the last look before the swap calls the restore off if anything was written since.
+    private async Task<RestoreResult> RestoreJournaledAsync(Deployment deployment, StoredBackup backup, LostWritesForecast? mustStayZero, CancellationToken cancellationToken)
+    {
+        var connectionString = services.Topology.DatabaseConnectionString;
+        var restores = new RestoreLedger(services.LedgerDatabase);
+        var swap = new DatabaseRestorer(services.BackupStore, services.BackupOptions, services.Logger, services.Time).SwapFor(connectionString);
+        var stored = await restores.StartAsync(deployment.Id, swap, backup.Id, cancellationToken).ConfigureAwait(false);
+        var restorer = new DatabaseRestorer(services.BackupStore, services.BackupOptions, services.Logger, services.Time)
+        {
+            Journal = new RestoreJournal(async (stage, safety, token) =>
+            {
+                await restores.AdvanceAsync(stored, stage, safety?.File, token).ConfigureAwait(false);
+                if (stage == RestoreStage.SafetyDumped) await services.Backups.RecordAsync(deployment.Id, safety!, token).ConfigureAwait(false);
+            }),
+            BeforeSwap = mustStayZero is null ? null : (replaced, token) => EnsureNothingWrittenAsync(deployment, backup.Backup, replaced, token),
+        };
+        return await restorer.RestoreAsync(connectionString, backup.Backup, cancellationToken, swap).ConfigureAwait(false);
+    }
+
+    private async Task EnsureNothingWrittenAsync(Deployment deployment, BackupRecord backup, string replacedConnectionString, CancellationToken cancellationToken)
+    {
+        var now = await WriteCounters.ReadAsync(replacedConnectionString, cancellationToken).ConfigureAwait(false);
+        var forecast = LostWritesForecast.Compute(backup.Counters!, now, await MigrationWritesAsync(deployment, cancellationToken).ConfigureAwait(false));
+        if (!forecast.IsZero)
+            throw new BackupFailedException($"Restore called off, the database is back as it was: rows were written since the forecast of zero. {forecast.Describe(backup.Database)} Run Rollback again to decide.");
+    }
+
+    private async Task<Dictionary<string, TableWrites>?> MigrationWritesAsync(Deployment deployment, CancellationToken cancellationToken)
+    {
+        var step = await services.Deployments.FindStepAsync(deployment.Id, nameof(Checklists.ChecklistPhase.Migration), MigrationPhase.MigrationsStep, cancellationToken)
+            .ConfigureAwait(false);
+        return MigrationWrites(step?.Evidence);
+    }
+
     /// <summary>What a restore of <paramref name="backup"/> would lose now, leaving out the migration's own writes.</summary>
     public async Task<LostWritesForecast> ForecastAsync(Deployment deployment, BackupRecord backup, CancellationToken cancellationToken)
     {
         if (backup.Counters is null)
             return new LostWritesForecast([], "the backup was taken without write counters (before Runway recorded them)", null);
         var now = await WriteCounters.ReadAsync(services.Topology.DatabaseConnectionString, cancellationToken).ConfigureAwait(false);
-        var step = await services.Deployments.FindStepAsync(deployment.Id, nameof(Checklists.ChecklistPhase.Migration), MigrationPhase.MigrationsStep, cancellationToken)
-            .ConfigureAwait(false);
-        return LostWritesForecast.Compute(backup.Counters, now, MigrationWrites(step?.Evidence));
+        return LostWritesForecast.Compute(backup.Counters, now, await MigrationWritesAsync(deployment, cancellationToken).ConfigureAwait(false));
     }
 
     private string? Decide(LostWritesForecast forecast, string database)

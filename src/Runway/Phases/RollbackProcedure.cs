@@ -60,6 +60,7 @@ public sealed class RollbackProcedure(DeploymentServices services, bool automati
     /// </summary>
     private async Task<StepOutcome> RestoreDatabaseAsync(Deployment deployment, CancellationToken cancellationToken)
     {
+        await new DatabaseRestoreDecision(services, automatic).RepairInterruptedRestoreAsync(cancellationToken).ConfigureAwait(false);
         var plan = await PlanAsync(deployment, cancellationToken).ConfigureAwait(false);
         if (plan.Steps.Count == 0)
             return Outcome(new JsonObject { ["restored"] = false, ["reason"] = "no migration ran in this deployment: the database is as the previous release left it" });

@@ -44,9 +44,9 @@ public static class StatusReport
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Environment {status["environment"]}: {status["url"] ?? "(not running)"}");
         if (status["ledgerChain"] is JsonObject chain)
-            text.AppendLine(CultureInfo.InvariantCulture, chain["intact"]!.GetValue<bool>()
-                ? $"Ledger hash chain intact ({chain["events"]} events)"
-                : $"Ledger hash chain BROKEN at event {chain["brokenEventId"]}: {chain["problem"]} (./build.sh VerifyLedger)");
+            text.AppendLine(chain["intact"]!.GetValue<bool>()
+                ? string.Create(CultureInfo.InvariantCulture, $"Ledger hash chain intact ({chain["events"]} events)")
+                : string.Create(CultureInfo.InvariantCulture, $"Ledger hash chain BROKEN at event {chain["brokenEventId"]}: {chain["problem"]} (./build.sh VerifyLedger)"));
         foreach (var pool in status["pools"]!.AsArray())
             text.AppendLine(CultureInfo.InvariantCulture, $"  {pool!["release"],-12} {pool["weight"],3}%  {pool["instances"]!.AsArray().Count} instances");
         if (status["deployment"] is JsonObject deployment)
