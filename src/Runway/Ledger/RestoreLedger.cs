@@ -8,7 +8,8 @@ namespace Runway.Ledger;
 /// <param name="DeploymentId">The deployment whose rollback ran it, if any.</param>
 /// <param name="Swap">The live, staging and replaced database names.</param>
 /// <param name="Stage">The last stage recorded.</param>
-public sealed record StoredRestore(long Id, long? DeploymentId, DatabaseSwap Swap, RestoreStage Stage);
+/// <param name="Decision">Why the restore was allowed, with the forecast of lost writes it was decided on.</param>
+public sealed record StoredRestore(long Id, long? DeploymentId, DatabaseSwap Swap, RestoreStage Stage, JsonObject? Decision);
 
 /// <summary>
 /// The journal of restores: each stage of a database swap is recorded (with its event) as it is reached, so that a
@@ -17,16 +18,16 @@ public sealed record StoredRestore(long Id, long? DeploymentId, DatabaseSwap Swa
 public sealed class RestoreLedger(LedgerDatabase database)
 {
     /// <summary>Records the start of a restore of <paramref name="backupId"/> with the names of its swap.</summary>
-    public Task<StoredRestore> StartAsync(long? deploymentId, DatabaseSwap swap, long? backupId, CancellationToken cancellationToken = default) =>
+    public Task<StoredRestore> StartAsync(long? deploymentId, DatabaseSwap swap, long? backupId, JsonObject? decision, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, token) =>
         {
             var now = database.Now();
             var id = (await Sql.QueryAsync(connection, """
-                INSERT INTO runway.restores (deployment_id, live, staging, replaced, backup_id, stage, started_at, updated_at)
-                VALUES ($1, $2, $3, $4, $5, 'Restoring', $6, $6) RETURNING id
-                """, r => r.GetInt64(0), token, deploymentId, swap.Live, swap.Staging, swap.Replaced, backupId, now).ConfigureAwait(false))[0];
+                INSERT INTO runway.restores (deployment_id, live, staging, replaced, backup_id, stage, started_at, updated_at, decision)
+                VALUES ($1, $2, $3, $4, $5, 'Restoring', $6, $6, $7) RETURNING id
+                """, r => r.GetInt64(0), token, deploymentId, swap.Live, swap.Staging, swap.Replaced, backupId, now, decision).ConfigureAwait(false))[0];
             await AppendAsync(connection, now, deploymentId, id, swap, RestoreStage.Restoring, null, token).ConfigureAwait(false);
-            return new StoredRestore(id, deploymentId, swap, RestoreStage.Restoring);
+            return new StoredRestore(id, deploymentId, swap, RestoreStage.Restoring, decision);
         }, cancellationToken);
 
     /// <summary>Records that <paramref name="restore"/> reached <paramref name="stage"/> (with the safety dump's file, once taken).</summary>
@@ -43,9 +44,9 @@ public sealed class RestoreLedger(LedgerDatabase database)
     /// <summary>The newest restore into <paramref name="live"/> that neither finished nor was reverted, or null.</summary>
     public Task<StoredRestore?> FindUnfinishedAsync(string live, CancellationToken cancellationToken = default) =>
         database.ReadAsync((connection, token) => Sql.QuerySingleAsync(connection, """
-            SELECT id, deployment_id, live, staging, replaced, stage FROM runway.restores
+            SELECT id, deployment_id, live, staging, replaced, stage, decision::text FROM runway.restores
             WHERE live = $1 AND stage NOT IN ('Done', 'Reverted') ORDER BY id DESC LIMIT 1
-            """, r => new StoredRestore(r.GetInt64(0), r.NullableInt64(1), new DatabaseSwap(r.GetString(2), r.GetString(3), r.GetString(4)), r.Enum<RestoreStage>(5)),
+            """, r => new StoredRestore(r.GetInt64(0), r.NullableInt64(1), new DatabaseSwap(r.GetString(2), r.GetString(3), r.GetString(4)), r.Enum<RestoreStage>(5), r.NullableJson(6)),
             token, live), cancellationToken);
 
     /// <summary>A journal that records each stage of <paramref name="restore"/> here.</summary>

@@ -29,7 +29,7 @@ internal sealed class DatabaseRestoreDecision(DeploymentServices services, bool 
             evidence["restored"] = false;
             throw new StepFailedException(Pending(deployment, plan, backup.Backup, forecast, database), evidence);
         }
-        var restore = await RestoreJournaledAsync(deployment, backup, forecast.IsZero ? forecast : null, cancellationToken).ConfigureAwait(false);
+        var restore = await RestoreJournaledAsync(deployment, backup, forecast.IsZero ? forecast : null, (JsonObject)evidence.DeepClone(), cancellationToken).ConfigureAwait(false);
         evidence["restored"] = true;
         evidence["backup"] = Evidence.Of(restore.Restored, backup.Id);
         evidence["safetyDump"] = Evidence.Of(restore.SafetyDump);
@@ -43,25 +43,33 @@ internal sealed class DatabaseRestoreDecision(DeploymentServices services, bool 
     /// Finds a restore of the environment's database that a kill interrupted (the ledger's journal) and completes or
     /// reverts it, so that the live name holds real data again before anything else looks at it.
     /// </summary>
-    public async Task RepairInterruptedRestoreAsync(CancellationToken cancellationToken)
+    /// <returns>The evidence of a restore of <paramref name="deployment"/> that the repair completed (nothing more to do), or null.</returns>
+    public async Task<JsonObject?> RepairInterruptedRestoreAsync(Deployment deployment, CancellationToken cancellationToken)
     {
         var connectionString = services.Topology.DatabaseConnectionString;
         var restores = new RestoreLedger(services.LedgerDatabase);
         var unfinished = await restores.FindUnfinishedAsync(new NpgsqlConnectionStringBuilder(connectionString).Database!, cancellationToken).ConfigureAwait(false);
-        if (unfinished is null) return;
+        if (unfinished is null) return null;
         services.Logger.Warning("Found restore {RestoreId} of {Database} interrupted at stage {Stage}", unfinished.Id, unfinished.Swap.Live, unfinished.Stage);
         var outcome = await RestoreRecovery.RecoverAsync(connectionString, unfinished.Swap, unfinished.Stage, services.Logger, cancellationToken).ConfigureAwait(false);
         await restores.AdvanceAsync(unfinished, outcome, null, cancellationToken).ConfigureAwait(false);
+        if (outcome != RestoreStage.Done || unfinished.DeploymentId != deployment.Id) return null;
+        var evidence = unfinished.Decision ?? [];
+        evidence["restored"] = true;
+        evidence["restoreId"] = unfinished.Id;
+        evidence["completedAfterInterruption"] = unfinished.Stage.ToString();
+        return evidence;
     }
 
     // Every stage goes to the ledger's journal; the safety dump is recorded as a backup as soon as it exists. With a
     // zero forecast, the last look before the swap calls the restore off if anything was written since.
-    private async Task<RestoreResult> RestoreJournaledAsync(Deployment deployment, StoredBackup backup, LostWritesForecast? mustStayZero, CancellationToken cancellationToken)
+    private async Task<RestoreResult> RestoreJournaledAsync(
+        Deployment deployment, StoredBackup backup, LostWritesForecast? mustStayZero, JsonObject decision, CancellationToken cancellationToken)
     {
         var connectionString = services.Topology.DatabaseConnectionString;
         var restores = new RestoreLedger(services.LedgerDatabase);
         var swap = new DatabaseRestorer(services.BackupStore, services.BackupOptions, services.Logger, services.Time).SwapFor(connectionString);
-        var stored = await restores.StartAsync(deployment.Id, swap, backup.Id, cancellationToken).ConfigureAwait(false);
+        var stored = await restores.StartAsync(deployment.Id, swap, backup.Id, decision, cancellationToken).ConfigureAwait(false);
         var restorer = new DatabaseRestorer(services.BackupStore, services.BackupOptions, services.Logger, services.Time)
         {
             Journal = new RestoreJournal(async (stage, safety, token) =>

@@ -60,7 +60,8 @@ public sealed class RollbackProcedure(DeploymentServices services, bool automati
     /// </summary>
     private async Task<StepOutcome> RestoreDatabaseAsync(Deployment deployment, CancellationToken cancellationToken)
     {
-        await new DatabaseRestoreDecision(services, automatic).RepairInterruptedRestoreAsync(cancellationToken).ConfigureAwait(false);
+        if (await new DatabaseRestoreDecision(services, automatic).RepairInterruptedRestoreAsync(deployment, cancellationToken).ConfigureAwait(false) is { } completed)
+            return Outcome(completed);
         var plan = await PlanAsync(deployment, cancellationToken).ConfigureAwait(false);
         if (plan.Steps.Count == 0)
             return Outcome(new JsonObject { ["restored"] = false, ["reason"] = "no migration ran in this deployment: the database is as the previous release left it" });

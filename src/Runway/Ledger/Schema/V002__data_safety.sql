@@ -16,6 +16,7 @@ CREATE TABLE runway.restores (
     backup_id     bigint REFERENCES runway.backups (id),
     stage         text NOT NULL CHECK (stage IN ('Restoring', 'LiveMoved', 'SafetyDumped', 'Swapped', 'Done', 'Reverted')),
     safety_file   text,
+    decision      jsonb,
     started_at    timestamptz NOT NULL,
     updated_at    timestamptz NOT NULL
 );
