@@ -1,5 +1,6 @@
 using Npgsql;
 using Runway.Database.Forecast;
+using Runway.Files;
 using Runway.Processes;
 using Serilog;
 
@@ -40,11 +41,14 @@ public sealed class BackupStore(BackupOptions options, ILogger logger, TimeProvi
         // Read before the dump's snapshot: a write in between is in the archive yet counted as after it, which can only
         // make a later forecast of lost writes larger, never smaller.
         var counters = await WriteCounters.ReadAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        // Dumped beside its final name and renamed once complete and flushed: a crash never leaves a torn archive under a backup's name.
+        var temporary = AtomicFile.TemporaryFor(file);
         var dump = await ProcessRunner.RunAsync(
-            target.Command("pg_dump", "--format=custom", $"--compress={options.CompressionLevel}", $"--file={file}", target.Database), cancellationToken).ConfigureAwait(false);
-        if (!dump.Succeeded)
+            target.Command("pg_dump", "--format=custom", $"--compress={options.CompressionLevel}", $"--file={temporary}", target.Database), cancellationToken).ConfigureAwait(false);
+        if (dump.Succeeded) AtomicFile.Commit(temporary, file);
+        else
         {
-            File.Delete(file);
+            File.Delete(temporary);
             throw new BackupFailedException($"pg_dump of database {target.Database} failed (exit code {dump.ExitCode}): {dump.StandardError.Trim()} Check that the server is up and the user may read every table.");
         }
         var record = new BackupRecord(file, new FileInfo(file).Length, await FileChecksum.Sha256Async(file, cancellationToken).ConfigureAwait(false),

@@ -111,6 +111,8 @@ public sealed class RestoreRecoveryTests(PostgresServer server)
 
     private async Task ExecuteAsync(string databaseOrConnectionString, string sql)
     {
+        // Idle pooled sessions of the fixture would block the renames.
+        NpgsqlConnection.ClearAllPools();
         var connectionString = databaseOrConnectionString.Contains('=') ? databaseOrConnectionString : server.Cluster.ConnectionString(databaseOrConnectionString);
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
