@@ -44,15 +44,40 @@ sealed partial class Build
         });
 
     Target RestoreDrill => _ => _
-        .Description("Restores the latest backup into a scratch database, compares row counts, and drops it")
+        .Description("Checks the latest backup against the ledger (size, SHA-256), restores it into a scratch database, compares row counts, drops it")
         .Executes(async token =>
         {
             var services = await ServicesAsync(token);
-            var drill = await new RestoreDrill(services.BackupOptions, Logger, TimeProvider.System).RunLatestAsync(services.Topology.DatabaseConnectionString, token);
+            var drill = await new DatabaseSteps(services).DrillLatestAsync(token);
             if (!drill.Succeeded) throw new InvalidOperationException($"The restore drill failed: {string.Join("; ", drill.Problems)}");
             Logger.Information("Restore drill of {File}: {Tables} tables, {Rows} rows restored in {Seconds:0.00} s, row counts match",
                 Path.GetFileName(drill.Backup.File), drill.RestoredCounts.Count, drill.RestoredCounts.Values.Sum(), drill.RestoreDuration.TotalSeconds);
         });
+
+    Target VerifyLedger => _ => _
+        .Description("Walks the ledger's hash chain from the first event and reports the first broken link")
+        .Executes(async token =>
+        {
+            var chain = await (await ServicesAsync(token)).Events.VerifyChainAsync(token);
+            if (!chain.IsValid)
+                throw new InvalidOperationException(
+                    $"The ledger's hash chain is broken at event {chain.BrokenEventId}: {chain.Problem}. {chain.EventsChecked} events checked; " +
+                    "the events before it are intact. Find who changed runway.events (the table refuses UPDATE and DELETE unless triggers were disabled).");
+            Logger.Information("Ledger hash chain intact: {Events} events verified, each linked to the one before and matching its contents", chain.EventsChecked);
+        });
+
+    async Task PlanRollbackAsync(CancellationToken token)
+    {
+        var services = await ServicesAsync(token);
+        var deployment = await services.Deployments.GetLatestInEnvironmentAsync(Environment, token)
+            ?? throw new InvalidOperationException($"Nothing to roll back in {Environment}: the ledger holds no deployment there.");
+        var procedure = new RollbackProcedure(services);
+        var plan = await procedure.PlanAsync(deployment, token);
+        Logger.Information("Rollback of deployment {DeploymentId} ({Release} → {Previous}) would take back:", deployment.Id, deployment.Release, deployment.PreviousRelease ?? "nothing");
+        foreach (var step in plan.Steps) Logger.Information("  {Step}", step.ToString());
+        if (plan.Steps.Count == 0) Logger.Information("  no migration ran in this deployment: the database stays as it is");
+        if (plan.NeedsRestore) Logger.Information("{Forecast}", await procedure.ForecastAsync(deployment, token));
+    }
 
     async Task PlanMigrationsAsync(CancellationToken token)
     {

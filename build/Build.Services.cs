@@ -22,6 +22,7 @@ sealed partial class Build
         WaiveSignOffs = Blank(WaiveSignOffs),
         RequiredEnvironmentVariables = RequiredEnvironmentVariables,
         SecretValues = SecretValues,
+        RestoreDatabase = RestoreDatabase,
         PostgresPort = PostgresPort,
         RouterPort = RouterPort,
         RouterAdminPort = RouterAdminPort,

@@ -36,5 +36,8 @@ sealed partial class Build : BuildBase
     [Parameter("Environment variables the release's processes must get (checked in Preparation; only names are recorded)")]
     readonly string[] RequiredEnvironmentVariables = [];
 
+    [Parameter("Rollback: restore the database from the pre-migration backup even though the forecast says writes made since would be lost (the safety dump keeps them)")]
+    readonly bool RestoreDatabase = false;
+
     protected override void OnBuildFinished(bool succeeded) => DisposeServices();
 }

@@ -80,7 +80,7 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
         await services.Session.HoldEnvironmentAsync(deployment.Release, cancellationToken).ConfigureAwait(false);
         services.Logger.Warning("Rolling back deployment {DeploymentId}: {Release} → {Previous}, because {Reason}",
             deployment.Id, deployment.Release, deployment.PreviousRelease ?? "nothing", reason);
-        await _runner.RunAsync(deployment, RollbackProcedure.PhaseName, new RollbackProcedure(services).Steps(deployment), cancellationToken).ConfigureAwait(false);
+        await _runner.RunAsync(deployment, RollbackProcedure.PhaseName, new RollbackProcedure(services, automatic: Deployment is not null).Steps(deployment), cancellationToken).ConfigureAwait(false);
         var rolledBack = await services.Deployments.FinishDeploymentAsync(deployment.Id, DeploymentState.RolledBack, reason, cancellationToken).ConfigureAwait(false);
         if (observer is not null) await observer.RolledBackAsync(rolledBack, reason, cancellationToken).ConfigureAwait(false);
         return rolledBack;

@@ -25,7 +25,10 @@ public sealed class DeploymentServices : IAsyncDisposable
         Time = time;
         Logger = logger;
         LedgerSource = NpgsqlDataSource.Create(topology.LedgerConnectionString);
-        LedgerDatabase = new LedgerDatabase(LedgerSource, time, logger);
+        LedgerDatabase = new LedgerDatabase(LedgerSource, time, logger)
+        {
+            Masker = new SecretMasker([.. settings.SecretValues, topology.LedgerConnectionString, topology.DatabaseConnectionString, topology.ServiceToken]),
+        };
         Deployments = new DeploymentLedger(LedgerDatabase);
         Backups = new BackupLedger(LedgerDatabase);
         Marks = new ChecklistMarks(LedgerDatabase);

@@ -106,6 +106,9 @@ public sealed record PipelineSettings
     /// <summary>How many backups to keep (protected ones are always kept).</summary>
     public int KeepBackups { get; init; } = 10;
 
+    /// <summary>Rollback: restore the database even when the forecast says the restore would lose writes made since the backup.</summary>
+    public bool RestoreDatabase { get; init; }
+
     /// <summary>Secret values, to prove the logs free of them.</summary>
     public IReadOnlyList<string> SecretValues { get; init; } = [];
 

@@ -15,9 +15,14 @@ public static class StatusReport
         var environment = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
         var deployment = await services.Deployments.GetLatestInEnvironmentAsync(services.Settings.Environment, cancellationToken).ConfigureAwait(false);
         var phases = deployment is null ? [] : await services.Deployments.GetPhasesAsync(deployment.Id, cancellationToken).ConfigureAwait(false);
+        var chain = await services.Events.VerifyChainAsync(cancellationToken).ConfigureAwait(false);
         return new JsonObject
         {
             ["environment"] = services.Settings.Environment,
+            ["ledgerChain"] = new JsonObject
+            {
+                ["intact"] = chain.IsValid, ["events"] = chain.EventsChecked, ["brokenEventId"] = chain.BrokenEventId, ["problem"] = chain.Problem,
+            },
             ["url"] = environment.Url,
             ["deployment"] = deployment is null ? null : Deployment(deployment, phases),
             ["weights"] = new JsonObject(environment.Pools.Select(p => KeyValuePair.Create(p.Release, (JsonNode?)p.Weight))),
@@ -38,6 +43,10 @@ public static class StatusReport
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Environment {status["environment"]}: {status["url"] ?? "(not running)"}");
+        if (status["ledgerChain"] is JsonObject chain)
+            text.AppendLine(chain["intact"]!.GetValue<bool>()
+                ? string.Create(CultureInfo.InvariantCulture, $"Ledger hash chain intact ({chain["events"]} events)")
+                : string.Create(CultureInfo.InvariantCulture, $"Ledger hash chain BROKEN at event {chain["brokenEventId"]}: {chain["problem"]} (./build.sh VerifyLedger)"));
         foreach (var pool in status["pools"]!.AsArray())
             text.AppendLine(CultureInfo.InvariantCulture, $"  {pool!["release"],-12} {pool["weight"],3}%  {pool["instances"]!.AsArray().Count} instances");
         if (status["deployment"] is JsonObject deployment)
