@@ -34,13 +34,13 @@ sealed partial class Build
         .Executes(async token => await (await ServicesAsync(token)).Topology.Down(token));
 
     Target Backup => _ => _
-        .Description("Takes a verified backup of the environment's database and records it in the ledger")
+        .Description("Takes a verified backup of the environment's database, uploads it to --backup-repository, and records it in the ledger")
         .Executes(async token =>
         {
-            var services = await ServicesAsync(token);
-            var backup = await services.BackupStore.BackupAsync(services.Topology.DatabaseConnectionString, token);
-            var stored = await services.Backups.RecordAsync(null, backup, token);
-            Logger.Information("Backup {BackupId}: {File}, {Bytes} bytes, SHA-256 {Sha256}, verified", stored.Id, backup.File, backup.SizeBytes, backup.Sha256);
+            var stored = await new DatabaseSteps(await ServicesAsync(token)).TakeBackupAsync(null, token);
+            var backup = stored.Backup;
+            Logger.Information("Backup {BackupId}: {File}, {Bytes} bytes, SHA-256 {Sha256}, verified{Location}", stored.Id, backup.File, backup.SizeBytes, backup.Sha256,
+                backup.Location is null ? "" : $", uploaded to {backup.Location}");
         });
 
     Target RestoreDrill => _ => _

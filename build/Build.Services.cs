@@ -23,6 +23,8 @@ sealed partial class Build
         RequiredEnvironmentVariables = RequiredEnvironmentVariables,
         SecretValues = SecretValues,
         RestoreDatabase = RestoreDatabase,
+        BackupRepository = Blank(BackupRepository) is { } repository
+            ? new(repository, Blank(BackupRepositoryEndpoint), Blank(BackupRepositoryAccessKey), Blank(BackupRepositorySecretKey)) : null,
         PostgresPort = PostgresPort,
         RouterPort = RouterPort,
         RouterAdminPort = RouterAdminPort,

@@ -17,6 +17,8 @@ internal sealed class DatabaseRestoreDecision(DeploymentServices services, bool 
     /// <summary>Restores, or fails with the forecast and what remains to decide (the database left as it is).</summary>
     public async Task<JsonObject> RestoreAsync(Deployment deployment, MigrationRollbackPlan plan, StoredBackup backup, CancellationToken cancellationToken)
     {
+        // On a fresh runner the archive comes from the repository, checked against the ledger before anything is touched.
+        backup = backup with { Backup = await new DatabaseSteps(services).LocalCopyAsync(backup.Backup, cancellationToken).ConfigureAwait(false) };
         var connectionString = services.Topology.DatabaseConnectionString;
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
         var forecast = await ForecastAsync(deployment, backup.Backup, cancellationToken).ConfigureAwait(false);

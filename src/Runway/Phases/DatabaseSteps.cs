@@ -12,11 +12,44 @@ public sealed class DatabaseSteps(DeploymentServices services)
     /// <summary>Backs up the environment's database, verifies it, records it, and applies retention.</summary>
     public DeploymentStep VerifiedBackup(Deployment deployment, string name = "backup-verified") => new(name, async token =>
     {
-        var backup = await services.BackupStore.BackupAsync(services.Topology.DatabaseConnectionString, token).ConfigureAwait(false);
-        var stored = await services.Backups.RecordAsync(deployment.Id, backup, token).ConfigureAwait(false);
-        await ApplyRetentionAsync(token).ConfigureAwait(false);
-        return StepOutcome.Of(Evidence.Of(backup, stored.Id), "backup-verified");
+        var stored = await TakeBackupAsync(deployment.Id, token).ConfigureAwait(false);
+        var evidence = Evidence.Of(stored.Backup, stored.Id);
+        evidence["location"] = stored.Backup.Location;
+        return StepOutcome.Of(evidence, "backup-verified");
     });
+
+    /// <summary>
+    /// Backs up the environment's database, verifies it, uploads it to the repository (when there is one), records
+    /// it with its location, and applies retention (to the repository too).
+    /// </summary>
+    public async Task<StoredBackup> TakeBackupAsync(long? deploymentId, CancellationToken cancellationToken)
+    {
+        var backup = await services.BackupStore.BackupAsync(services.Topology.DatabaseConnectionString, cancellationToken).ConfigureAwait(false);
+        if (services.BackupRepository is { } repository)
+            backup = backup with { Location = await repository.UploadAsync(backup.File, cancellationToken).ConfigureAwait(false) };
+        var stored = await services.Backups.RecordAsync(deploymentId, backup, cancellationToken).ConfigureAwait(false);
+        await ApplyRetentionAsync(cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    /// <summary>
+    /// <paramref name="backup"/> as a file on this runner: the archive itself when it is here, otherwise downloaded
+    /// from the repository into the backup folder and checked against the ledger's size and SHA-256 before anything
+    /// uses it (a runner of a staged workflow never took the backup it restores).
+    /// </summary>
+    public async Task<BackupRecord> LocalCopyAsync(BackupRecord backup, CancellationToken cancellationToken)
+    {
+        if (File.Exists(backup.File) || backup.Location is null) return backup;
+        var repository = services.BackupRepository
+            ?? throw new InvalidOperationException($"Backup {Path.GetFileName(backup.File)} is not on this runner and lives in {backup.Location}: set --backup-repository to reach it.");
+        var local = backup with { File = Path.GetFullPath(Path.Combine(services.BackupOptions.Directory, Path.GetFileName(backup.File))) };
+        services.Logger.Information("Downloading backup {Location} to {File}", backup.Location, local.File);
+        await repository.DownloadAsync(backup.Location, local.File, cancellationToken).ConfigureAwait(false);
+        var verification = await BackupVerifier.VerifyAsync(local, cancellationToken).ConfigureAwait(false);
+        if (verification.Succeeded) return local;
+        File.Delete(local.File);
+        throw new BackupFailedException($"The copy of {backup.Location} does not match the ledger: {verification.Problem}");
+    }
 
     /// <summary>Restores the newest backup into a scratch database and compares row counts.</summary>
     public DeploymentStep RestoreDrill(string name = "restore-drill") => new(name, async token =>
@@ -45,8 +78,9 @@ public sealed class DatabaseSteps(DeploymentServices services)
         var database = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database!;
         var latest = await services.Backups.GetLatestAsync(database, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"The ledger records no backup of {database}: take one first (./build.sh Backup).");
+        var local = await LocalCopyAsync(latest.Backup, cancellationToken).ConfigureAwait(false);
         return await new RestoreDrill(services.BackupOptions, services.Logger, services.Time)
-            .RunAsync(connectionString, latest.Backup, cancellationToken).ConfigureAwait(false);
+            .RunAsync(connectionString, local, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -151,12 +185,22 @@ public sealed class DatabaseSteps(DeploymentServices services)
     private MigrationRunner Runner(Npgsql.NpgsqlDataSource source) =>
         new(source, new MigrationOptions { ScriptsDirectory = services.Settings.Resolve(services.Settings.MigrationsDirectory) }, services.Logger, services.Time);
 
+    // Retention by the folder (archives this runner holds) and by the ledger (archives in the repository, which this
+    // runner may never have held): the newest KeepBackups regular backups per database stay, and protected ones.
     private async Task ApplyRetentionAsync(CancellationToken cancellationToken)
     {
-        var protectedFiles = (await services.Backups.GetProtectedAsync(cancellationToken).ConfigureAwait(false)).Select(b => b.Backup.File);
-        var deleted = new BackupRetention(services.Logger).Apply(services.BackupOptions.Directory, services.Settings.KeepBackups, protectedFiles);
+        var protectedBackups = await services.Backups.GetProtectedAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = new BackupRetention(services.Logger).Apply(services.BackupOptions.Directory, services.Settings.KeepBackups, protectedBackups.Select(b => b.Backup.File));
         var live = await services.Backups.GetLiveAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var backup in live.Where(b => deleted.Contains(b.Backup.File)))
+        var protectedIds = protectedBackups.Select(b => b.Id).ToHashSet();
+        var expired = live.Where(b => !b.Backup.File.EndsWith(".safety.dump", StringComparison.Ordinal)).GroupBy(b => b.Backup.Database)
+            .SelectMany(g => g.OrderByDescending(b => b.Id).Skip(services.Settings.KeepBackups)).Where(b => !protectedIds.Contains(b.Id));
+        foreach (var backup in live.Where(b => deleted.Contains(b.Backup.File)).Concat(expired).DistinctBy(b => b.Id))
+        {
+            if (backup.Backup.Location is { } location && services.BackupRepository is { } repository)
+                await repository.DeleteAsync(location, cancellationToken).ConfigureAwait(false);
+            File.Delete(backup.Backup.File);
             await services.Backups.MarkDeletedByRetentionAsync(backup.Id, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -27,7 +27,8 @@ public sealed class DeploymentServices : IAsyncDisposable
         LedgerSource = NpgsqlDataSource.Create(topology.LedgerConnectionString);
         LedgerDatabase = new LedgerDatabase(LedgerSource, time, logger)
         {
-            Masker = new SecretMasker([.. settings.SecretValues, topology.LedgerConnectionString, topology.DatabaseConnectionString, topology.ServiceToken]),
+            Masker = new SecretMasker([.. settings.SecretValues, topology.LedgerConnectionString, topology.DatabaseConnectionString, topology.ServiceToken,
+                settings.BackupRepository?.AccessKey, settings.BackupRepository?.SecretKey]),
         };
         Deployments = new DeploymentLedger(LedgerDatabase);
         Backups = new BackupLedger(LedgerDatabase);
@@ -35,6 +36,7 @@ public sealed class DeploymentServices : IAsyncDisposable
         Events = new EventLog(LedgerDatabase);
         BackupOptions = new BackupOptions { Directory = Path.Combine(settings.TemporaryDirectory, "backups", settings.Environment) };
         BackupStore = new BackupStore(BackupOptions, logger, time);
+        BackupRepository = settings.BackupRepository?.Create();
         Checklist = new DeploymentChecklist(checklist, Marks, settings.Environment, time, logger);
         Session = new DeploymentSession(LedgerDatabase, Deployments, settings.Environment, settings.StartedBy, logger);
         GitHub = settings.GitHub is { } github ? GitHubConnection.Create(github, time, logger) : null;
@@ -53,6 +55,9 @@ public sealed class DeploymentServices : IAsyncDisposable
     public EventLog Events { get; }
     public BackupOptions BackupOptions { get; }
     public BackupStore BackupStore { get; }
+
+    /// <summary>Where verified backups are uploaded so that any runner can restore them (<c>--backup-repository</c>); null: the runner's disk only.</summary>
+    public Database.Backups.Repository.IBackupRepository? BackupRepository { get; }
     public DeploymentChecklist Checklist { get; }
     public DeploymentSession Session { get; }
 
@@ -77,6 +82,7 @@ public sealed class DeploymentServices : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Session.DisposeAsync().ConfigureAwait(false);
+        (BackupRepository as IDisposable)?.Dispose();
         await LedgerSource.DisposeAsync().ConfigureAwait(false);
         Http.Dispose();
     }

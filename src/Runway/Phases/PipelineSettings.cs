@@ -106,6 +106,9 @@ public sealed record PipelineSettings
     /// <summary>How many backups to keep (protected ones are always kept).</summary>
     public int KeepBackups { get; init; } = 10;
 
+    /// <summary>Where verified backups are uploaded (a directory or <c>s3://bucket/prefix</c>); null: they stay on the runner.</summary>
+    public Database.Backups.Repository.BackupRepositoryOptions? BackupRepository { get; init; }
+
     /// <summary>Rollback: restore the database even when the forecast says the restore would lose writes made since the backup.</summary>
     public bool RestoreDatabase { get; init; }
 

@@ -17,7 +17,7 @@ public sealed class AtomicFileTests : IDisposable
         AtomicFile.WriteAllText(key, "secret-key", AtomicFile.OwnerOnly);
 
         File.ReadAllText(key).ShouldBe("secret-key");
-        File.GetUnixFileMode(key).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (!OperatingSystem.IsWindows()) File.GetUnixFileMode(key).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
         Directory.GetFiles(_directory).ShouldBe([key]);
     }
 
