@@ -21,6 +21,7 @@ sealed partial class Build
         ServiceToken = Blank(ServiceToken),
         WaiveSignOffs = Blank(WaiveSignOffs),
         RequiredEnvironmentVariables = RequiredEnvironmentVariables,
+        TrafficLease = TrafficLease,
         SecretValues = SecretValues,
         RestoreDatabase = RestoreDatabase,
         BackupRepository = Blank(BackupRepository) is { } repository

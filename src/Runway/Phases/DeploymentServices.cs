@@ -38,7 +38,10 @@ public sealed class DeploymentServices : IAsyncDisposable
         BackupStore = new BackupStore(BackupOptions, logger, time);
         BackupRepository = settings.BackupRepository?.Create();
         Checklist = new DeploymentChecklist(checklist, Marks, settings.Environment, time, logger);
-        Session = new DeploymentSession(LedgerDatabase, Deployments, settings.Environment, settings.StartedBy, logger);
+        Session = new DeploymentSession(LedgerDatabase, Deployments, settings.Environment, settings.StartedBy, logger,
+            (topology.Environment as LocalEnvironment)?.Router, settings.TrafficLease);
+        // Every change to the environment re-verifies this run's lock first.
+        Environment = new LockedEnvironment(topology.Environment, Session);
         GitHub = settings.GitHub is { } github ? GitHubConnection.Create(github, time, logger) : null;
     }
 
@@ -64,8 +67,8 @@ public sealed class DeploymentServices : IAsyncDisposable
     /// <summary>The connection to GitHub (one per run, so its circuit breaker sees every call); null when GitHub is off.</summary>
     public GitHubConnection? GitHub { get; }
 
-    /// <summary>The environment deployed to.</summary>
-    public IEnvironmentProvider Environment => Topology.Environment;
+    /// <summary>The environment deployed to; changes re-verify the run's lock.</summary>
+    public IEnvironmentProvider Environment { get; }
 
     /// <summary>Makes the services; locally this starts (or reuses) the cluster and its databases.</summary>
     public static async Task<DeploymentServices> CreateAsync(PipelineSettings settings, Action<ProcessResult> recordCommand, ILogger logger, CancellationToken cancellationToken)

@@ -112,6 +112,9 @@ public sealed record PipelineSettings
     /// <summary>Rollback: restore the database even when the forecast says the restore would lose writes made since the backup.</summary>
     public bool RestoreDatabase { get; init; }
 
+    /// <summary>How long the local router keeps a run's traffic without the run renewing its lease (zero: no lease).</summary>
+    public TimeSpan TrafficLease { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Secret values, to prove the logs free of them.</summary>
     public IReadOnlyList<string> SecretValues { get; init; } = [];
 

@@ -16,15 +16,18 @@ public static class StatusReport
         var deployment = await services.Deployments.GetLatestInEnvironmentAsync(services.Settings.Environment, cancellationToken).ConfigureAwait(false);
         var phases = deployment is null ? [] : await services.Deployments.GetPhasesAsync(deployment.Id, cancellationToken).ConfigureAwait(false);
         var chain = await services.Events.VerifyChainAsync(cancellationToken).ConfigureAwait(false);
+        var orphan = await services.Session.FindOrphanAsync(cancellationToken).ConfigureAwait(false);
         return new JsonObject
         {
             ["environment"] = services.Settings.Environment,
+            ["running"] = true,
             ["ledgerChain"] = new JsonObject
             {
                 ["intact"] = chain.IsValid, ["events"] = chain.EventsChecked, ["brokenEventId"] = chain.BrokenEventId, ["problem"] = chain.Problem,
             },
             ["url"] = environment.Url,
             ["deployment"] = deployment is null ? null : Deployment(deployment, phases),
+            ["orphaned"] = orphan?.Describe(),
             ["weights"] = new JsonObject(environment.Pools.Select(p => KeyValuePair.Create(p.Release, (JsonNode?)p.Weight))),
             ["pools"] = new JsonArray(environment.Pools.Select(p => (JsonNode)new JsonObject
             {
@@ -35,6 +38,18 @@ public static class StatusReport
         };
     }
 
+    /// <summary>The status of a local environment whose cluster is stopped: read without starting anything.</summary>
+    public static JsonObject NotRunning(string environment) => new()
+    {
+        ["environment"] = environment,
+        ["running"] = false,
+        ["url"] = null,
+        ["deployment"] = null,
+        ["orphaned"] = null,
+        ["weights"] = new JsonObject(),
+        ["pools"] = new JsonArray(),
+    };
+
     /// <summary>The status as indented JSON, for scripts.</summary>
     public static string Json(JsonObject status) => status.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 
@@ -42,6 +57,8 @@ public static class StatusReport
     public static string Text(JsonObject status)
     {
         var text = new StringBuilder();
+        if (status["running"]?.GetValue<bool>() == false)
+            return $"Environment {status["environment"]}: not running (its PostgreSQL cluster is stopped; ./build.sh Deploy starts it)\n";
         text.AppendLine(CultureInfo.InvariantCulture, $"Environment {status["environment"]}: {status["url"] ?? "(not running)"}");
         if (status["ledgerChain"] is JsonObject chain)
             text.AppendLine(chain["intact"]!.GetValue<bool>()
@@ -56,6 +73,7 @@ public static class StatusReport
             foreach (var phase in deployment["phases"]!.AsArray())
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {phase!["name"],-12} {phase["status"]}");
         }
+        if (status["orphaned"] is JsonValue orphaned) text.AppendLine(CultureInfo.InvariantCulture, $"Warning: {orphaned}");
         return text.ToString();
     }
 
