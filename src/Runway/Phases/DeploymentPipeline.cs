@@ -12,6 +12,7 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
     private static readonly HashSet<string> GitHubChecks = ["github-checks-green", "release-tagged", "release-notes-drafted", "no-blocking-prs"];
 
     private readonly PhaseRunner _runner = new(services.Deployments, services.Checklist, services.Logger);
+    private readonly Reconciliation _reconciliation = new(services);
     private bool _waived;
 
     /// <summary>The phase that failed in this run, if one did (gate refusals are not failures: they pause).</summary>
@@ -24,11 +25,12 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
 
     /// <summary>Why <paramref name="phase"/> need not run for this release, or null when it must.</summary>
     public Task<string?> SkipReasonAsync(ChecklistPhase phase, CancellationToken cancellationToken) =>
-        services.Session.SkipReasonAsync(Release, phase.ToString(), cancellationToken);
+        _reconciliation.SkipReasonAsync(phase, () => services.Session.SkipReasonAsync(Release, phase.ToString(), cancellationToken), cancellationToken);
 
     /// <summary>Deploy's up-front look at the gates: every sign-off the run will need, before anything changes.</summary>
     public async Task<IReadOnlyList<ChecklistItem>> OpenSignOffsAsync(IReadOnlyList<ChecklistPhase> phases, CancellationToken cancellationToken)
     {
+        if (await _reconciliation.IsLiveAsync(cancellationToken).ConfigureAwait(false)) return [];
         await WaiveForProfileAsync(null, cancellationToken).ConfigureAwait(false);
         var state = await services.Checklist.StateAsync(Release, cancellationToken).ConfigureAwait(false);
         var gates = state.OpenGatesUpTo(phases).ToHashSet();
