@@ -10,6 +10,14 @@ public sealed class PoolHealth(DeploymentServices services)
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
 
+    /// <summary>Each instance of <paramref name="pool"/> by URL: null when healthy, else why not.</summary>
+    public async Task<IReadOnlyDictionary<string, string?>> CheckAsync(PoolSnapshot pool, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        var answers = await Task.WhenAll(pool.Instances.Select(i => ProbeAsync(i, cancellationToken))).ConfigureAwait(false);
+        return pool.Instances.Zip(answers).ToDictionary(p => p.First.Url, p => p.Second);
+    }
+
     /// <summary>The instances of <paramref name="pool"/> that do not answer their readiness check, each with why.</summary>
     public async Task<IReadOnlyList<string>> UnhealthyAsync(PoolSnapshot pool, CancellationToken cancellationToken)
     {
