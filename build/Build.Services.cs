@@ -46,7 +46,7 @@ sealed partial class Build
         LoadRequestsPerSecond = LoadRate,
         CanaryWeight = CanaryWeight,
         Canary = CanaryOptions,
-        Limits = new() { MaxErrorRate = ErrorRateLimit, MaxLatency = LatencyLimit },
+        Limits = new() { MaxErrorRate = ErrorRateLimit, MaxLatency = LatencyLimit, MinRequests = MinRequests },
         Commands = Commands,
         ServiceProject = ServiceProject,
         RouterProject = RouterProject,

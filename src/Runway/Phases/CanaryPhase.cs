@@ -15,15 +15,26 @@ public sealed class CanaryPhase(DeploymentServices services)
     /// <summary>The check a first deployment's bake proves: judged against absolute limits, not against a baseline.</summary>
     public const string AbsoluteLimitsCheck = "canary-absolute-limits";
 
+    /// <summary>A first deployment's step (and check) that applies its schema before its pool starts.</summary>
+    public const string FirstSchemaStep = "first-deployment-schema";
+
     /// <summary>What the ledger and the checklist say of a canary judged without a baseline.</summary>
     public const string NoBaselineNote = "no baseline: judged against absolute limits";
 
     /// <summary>The phase's steps for <paramref name="deployment"/>.</summary>
-    public IReadOnlyList<DeploymentStep> Steps(Deployment deployment) =>
-    [
-        new("canary-deployed", token => DeployAsync(deployment, token)),
-        new("canary-analysis", token => BakeAsync(deployment, token)),
-    ];
+    public IReadOnlyList<DeploymentStep> Steps(Deployment deployment)
+    {
+        List<DeploymentStep> steps =
+        [
+            new("canary-deployed", token => DeployAsync(deployment, token)),
+            new("canary-analysis", token => BakeAsync(deployment, token)),
+        ];
+        // A first deployment cannot serve, nor be judged, without its schema, and no older release runs that the schema
+        // must stay compatible with: its migrations run before its pool starts (Migration then finds nothing due).
+        if (deployment.PreviousRelease is null)
+            steps.Insert(0, new DatabaseSteps(services).Migrations(FirstSchemaStep, services.Topology.DatabaseConnectionString, FirstSchemaStep));
+        return steps;
+    }
 
     private async Task<StepOutcome> DeployAsync(Deployment deployment, CancellationToken cancellationToken)
     {
