@@ -19,6 +19,15 @@ public sealed record PipelineSettings
     /// <summary>The release deployed.</summary>
     public required string Release { get; init; }
 
+    /// <summary>Where <see cref="Release"/> came from, for messages (e.g. <c>--version on the command line</c>).</summary>
+    public string ReleaseOrigin { get; init; } = "the settings";
+
+    /// <summary>Allows deploying an older release than the live one.</summary>
+    public bool AllowDowngrade { get; init; }
+
+    /// <summary>The path of an instance's readiness check, used to tell healthy instances from unhealthy ones.</summary>
+    public string HealthPath { get; init; } = "/health/ready";
+
     /// <summary>Who runs this (a person, or a CI job).</summary>
     public required string StartedBy { get; init; }
 
@@ -87,6 +96,9 @@ public sealed record PipelineSettings
 
     /// <summary>Bake and statistical thresholds.</summary>
     public CanaryOptions Canary { get; init; } = new();
+
+    /// <summary>What a release must stay within when it has no baseline to be compared with (its first deployment).</summary>
+    public AbsoluteLimits Limits { get; init; } = new();
 
     /// <summary>Runs a synthetic load through the router during the bake (local).</summary>
     public bool SyntheticLoad { get; init; }

@@ -17,6 +17,9 @@ public static class StatusReport
         var phases = deployment is null ? [] : await services.Deployments.GetPhasesAsync(deployment.Id, cancellationToken).ConfigureAwait(false);
         var chain = await services.Events.VerifyChainAsync(cancellationToken).ConfigureAwait(false);
         var orphan = await services.Session.FindOrphanAsync(cancellationToken).ConfigureAwait(false);
+        var health = new PoolHealth(services);
+        var problems = (await Task.WhenAll(environment.Pools.Select(p => health.CheckAsync(p, cancellationToken))).ConfigureAwait(false))
+            .SelectMany(d => d).ToDictionary();
         return new JsonObject
         {
             ["environment"] = services.Settings.Environment,
@@ -33,7 +36,10 @@ public static class StatusReport
             {
                 ["release"] = p.Release,
                 ["weight"] = p.Weight,
-                ["instances"] = new JsonArray(p.Instances.Select(i => (JsonNode)new JsonObject { ["url"] = i.Url, ["pid"] = i.ProcessId }).ToArray()),
+                ["instances"] = new JsonArray(p.Instances.Select(i => (JsonNode)new JsonObject
+                {
+                    ["url"] = i.Url, ["pid"] = i.ProcessId, ["healthy"] = problems.GetValueOrDefault(i.Url) is null, ["problem"] = problems.GetValueOrDefault(i.Url),
+                }).ToArray()),
             }).ToArray()),
         };
     }
@@ -65,7 +71,7 @@ public static class StatusReport
                 ? string.Create(CultureInfo.InvariantCulture, $"Ledger hash chain intact ({chain["events"]} events)")
                 : string.Create(CultureInfo.InvariantCulture, $"Ledger hash chain BROKEN at event {chain["brokenEventId"]}: {chain["problem"]} (./build.sh VerifyLedger)"));
         foreach (var pool in status["pools"]!.AsArray())
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {pool!["release"],-12} {pool["weight"],3}%  {pool["instances"]!.AsArray().Count} instances");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {pool!["release"],-12} {pool["weight"],3}%  {Instances(pool["instances"]!.AsArray())}");
         if (status["deployment"] is JsonObject deployment)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
@@ -75,6 +81,13 @@ public static class StatusReport
         }
         if (status["orphaned"] is JsonValue orphaned) text.AppendLine(CultureInfo.InvariantCulture, $"Warning: {orphaned}");
         return text.ToString();
+    }
+
+    private static string Instances(JsonArray instances)
+    {
+        var unhealthy = instances.Where(i => i!["healthy"]?.GetValue<bool>() == false).Select(i => $"{i!["url"]}: {i["problem"]}").ToList();
+        var counts = $"{instances.Count - unhealthy.Count} of {instances.Count} instances healthy";
+        return unhealthy.Count == 0 ? counts : $"{counts} (unhealthy: {string.Join("; ", unhealthy)})";
     }
 
     private static JsonObject Deployment(Deployment deployment, IReadOnlyList<PhaseRecord> phases) => new()
