@@ -91,6 +91,22 @@ public sealed class CanaryBakeTests
         progress.Select(p => p.Remaining).ShouldBe(Enumerable.Range(0, 10).Select(i => TimeSpan.FromMinutes(9 - i)));
     }
 
+    [Fact]
+    public async Task RunAsync_BaselineUnreadableOnce_IsAMeasurementErrorNotAVerdict()
+    {
+        var options = new CanaryOptions { BakeDuration = TimeSpan.FromMinutes(5), Interval = TimeSpan.FromMinutes(1) };
+        var metrics = new ScriptedMetrics((pool, read) => pool.Release == "1.0.0" && read == 2
+            ? throw new MetricsUnavailableException("Could not read metrics from http://127.0.0.1:1/metrics: connection refused.")
+            : ScriptedMetrics.Steady(read * 900, pool.Release == "1.0.0" ? read * 9 : read));
+
+        var result = await new CanaryBake(metrics, options, new AutoAdvancingTime(), Logger.None)
+            .RunAsync(new CanaryPool("1.0.0", []), new CanaryPool("1.1.0", []), null, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(20));
+
+        result.Verdict.ShouldBe(CanaryVerdict.Pass, result.Analysis.Reason);
+        result.ToEvidence().ToJsonString().ShouldContain("127.0.0.1:1");
+    }
+
     private static Task DriveAsync(CancellationToken stop, params StandInPool[] pools) =>
         Task.WhenAll(pools.Select(pool => Task.Run(async () =>
         {
