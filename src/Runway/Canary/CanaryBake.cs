@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Events;
 
 namespace Runway.Canary;
 
@@ -28,6 +29,9 @@ public sealed class CanaryBake
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _boundaries = boundaries;
     }
+
+    /// <summary>The level of the line logged at each look; Debug when a live line shows the same in a terminal.</summary>
+    public LogEventLevel LookLevel { get; init; } = LogEventLevel.Information;
 
     /// <summary>Runs the bake and returns its result; cancelling stops it with <see cref="OperationCanceledException"/>.</summary>
     public async Task<BakeResult> RunAsync(CanaryPool baseline, CanaryPool canary, IProgress<BakeProgress>? progress, CancellationToken cancellationToken)
@@ -138,7 +142,7 @@ public sealed class CanaryBake
     private void Report(IProgress<BakeProgress>? progress, BakeLook look, BakeLedger ledger, TimeSpan elapsed)
     {
         var result = look.Analysis!;
-        _logger.Information(
+        _logger.Write(LookLevel,
             "Canary bake look {Look}/{Looks}, {Remaining} left: baseline {BaselineRequests} requests at {BaselineErrorRate:P2} errors, canary {CanaryRequests} at {CanaryErrorRate:P2}; z errors {ErrorZ:F2}, latency {LatencyZ:F2} against boundary {Boundary:F2}: {Verdict}",
             look.Number, _options.PlannedLooks, HumanDuration.Format(Max(TimeSpan.Zero, _options.BakeDuration - elapsed)),
             result.Baseline.Requests, result.Baseline.ErrorRate, result.Canary.Requests, result.Canary.ErrorRate,

@@ -17,6 +17,15 @@ public static class CanaryHtmlReport
     /// <summary>True when <paramref name="evidence"/> is a bake's evidence with looks to draw.</summary>
     public static bool CanRender(JsonObject? evidence) => evidence?["looks"] is JsonArray { Count: > 0 };
 
+    /// <summary>Writes <c>canary.html</c> into <paramref name="directory"/> (created when missing) and returns its path.</summary>
+    public static async Task<string> WriteAsync(string directory, string release, JsonObject evidence, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "canary.html");
+        await File.WriteAllTextAsync(path, Render(release, evidence), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+        return path;
+    }
+
     /// <summary>The page for a bake's evidence (<c>BakeResult.ToEvidence()</c>).</summary>
     public static string Render(string release, JsonObject evidence)
     {
