@@ -12,13 +12,20 @@ public sealed class SequentialBoundary
     private const double Lowest = -8;
 
     private readonly AlphaSpending _spending;
+    private readonly BoundaryCache? _cache;
+    private string _key;
     private readonly List<double> _fractions = [];
     private readonly List<double> _boundaries = [];
     private double[] _points = [];
     private double[] _weights = [];
 
-    /// <summary>Creates the boundaries of one bake.</summary>
-    public SequentialBoundary(AlphaSpending spending) => _spending = spending ?? throw new ArgumentNullException(nameof(spending));
+    /// <summary>Creates the boundaries of one bake, reusing those in <paramref name="cache"/> when given.</summary>
+    public SequentialBoundary(AlphaSpending spending, BoundaryCache? cache = null)
+    {
+        _spending = spending ?? throw new ArgumentNullException(nameof(spending));
+        _cache = cache;
+        _key = FormattableString.Invariant($"{spending.Alpha:R}/{spending.Gamma:R}");
+    }
 
     /// <summary>The information fractions of the looks so far.</summary>
     public IReadOnlyList<double> Fractions => _fractions;
@@ -41,12 +48,20 @@ public sealed class SequentialBoundary
         var previous = _fractions.Count == 0 ? 0 : _fractions[^1];
         if (!(fraction > previous && fraction <= 1))
             throw new ArgumentOutOfRangeException(nameof(fraction), fraction, $"A look's information fraction must be in ({previous}, 1].");
+        _key += FormattableString.Invariant($"/{fraction:R}");
+        var step = _cache?.GetOrAdd(_key, () => Compute(previous, fraction)) ?? Compute(previous, fraction);
+        (_points, _weights) = (step.Points, step.Weights);
+        _fractions.Add(fraction);
+        _boundaries.Add(step.Boundary);
+        return step.Boundary;
+    }
+
+    private BoundaryStep Compute(double previous, double fraction)
+    {
         var release = _spending.Spent(fraction) - _spending.Spent(previous);
         var boundary = _fractions.Count == 0 ? NormalDistribution.UpperQuantile(release) : Solve(previous, fraction, release);
-        Continue(previous, fraction, boundary);
-        _fractions.Add(fraction);
-        _boundaries.Add(boundary);
-        return boundary;
+        var (points, weights) = Continue(previous, fraction, boundary);
+        return new BoundaryStep(boundary, points, weights);
     }
 
     private double Solve(double previous, double fraction, double release)
@@ -72,7 +87,7 @@ public sealed class SequentialBoundary
     }
 
     // The sub-density of Z_k on paths still running after look k, on a Simpson grid over [Lowest, boundary].
-    private void Continue(double previous, double fraction, double boundary)
+    private (double[] Points, double[] Weights) Continue(double previous, double fraction, double boundary)
     {
         var (r, s) = Step(previous, fraction);
         var top = Math.Min(boundary, 12);
@@ -87,8 +102,7 @@ public sealed class SequentialBoundary
             weights[j] = simpson * Density(points[j], r, s);
         }
 
-        _points = points;
-        _weights = weights;
+        return (points, weights);
     }
 
     private double Density(double z, double r, double s)

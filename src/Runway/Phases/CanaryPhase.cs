@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Runway.Canary;
 using Runway.Environments.Local;
+using Runway.Checklists.Reports;
 using Runway.Ledger;
 using Runway.Load;
 
@@ -66,7 +68,7 @@ public sealed class CanaryPhase(DeploymentServices services)
         var snapshot = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
         var baseline = SmokeSteps.Canary(snapshot.Pool(previous) ?? throw MissingPool(previous));
         var canary = SmokeSteps.Canary(snapshot.Pool(deployment.Release) ?? throw MissingPool(deployment.Release));
-        var (bake, load) = await BakeUnderLoadAsync(snapshot.Url, baseline, canary, cancellationToken).ConfigureAwait(false);
+        var (bake, load) = await BakeUnderLoadAsync(deployment, snapshot.Url, baseline, canary, cancellationToken).ConfigureAwait(false);
         var evidence = bake.ToEvidence();
         if (load is not null) evidence["load"] = load.ToEvidence();
         if (replaced.Count > 0) evidence["baselineInstancesReplaced"] = new JsonArray([.. replaced.Select(r => (JsonNode?)r)]);
@@ -76,7 +78,8 @@ public sealed class CanaryPhase(DeploymentServices services)
         return StepOutcome.Of(evidence, "canary-analysis-passed");
     }
 
-    private async Task<(BakeResult Bake, LoadSnapshot? Load)> BakeUnderLoadAsync(string? url, CanaryPool baseline, CanaryPool canary, CancellationToken cancellationToken)
+    private async Task<(BakeResult Bake, LoadSnapshot? Load)> BakeUnderLoadAsync(
+        Deployment deployment, string? url, CanaryPool baseline, CanaryPool canary, CancellationToken cancellationToken)
     {
         var options = services.Settings.Canary;
         using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -90,13 +93,16 @@ public sealed class CanaryPhase(DeploymentServices services)
             }, services.Time, services.Logger)
             : null;
         var loadRun = load?.RunAsync(stopLoad.Token);
-        var progress = new Progress<BakeProgress>(p => services.Logger.Information(
-            "Bake: {Remaining:0}s left, {Requests} requests seen; error rate baseline {BaselineRate:P2}, canary {CanaryRate:P2}",
-            p.Remaining.TotalSeconds, p.BaselineRequests + p.CanaryRequests, p.BaselineErrorRate, p.CanaryErrorRate));
+        // In a terminal a live line per pool replaces the log line of each look; in CI and when piped, log lines.
+        var live = BakeLiveLine.Supported(services.Settings.Interactive);
         try
         {
             var bake = await new CanaryBake(new ScrapeMetricsSource(services.Http, services.Time), options, services.Time, services.Logger)
-                .RunAsync(baseline, canary, progress, cancellationToken).ConfigureAwait(false);
+                {
+                    LookLevel = live ? Serilog.Events.LogEventLevel.Debug : Serilog.Events.LogEventLevel.Information,
+                }
+                .RunAsync(baseline, canary, live ? new BakeLiveLine(Console.Out, baseline.Release, canary.Release) : null, cancellationToken).ConfigureAwait(false);
+            await WriteReportAsync(deployment, bake, cancellationToken).ConfigureAwait(false);
             return (bake, load?.Snapshot());
         }
         finally
@@ -104,6 +110,15 @@ public sealed class CanaryPhase(DeploymentServices services)
             await stopLoad.CancelAsync().ConfigureAwait(false);
             if (loadRun is not null) await loadRun.ConfigureAwait(false);
         }
+    }
+
+    // The bake's charts, next to the checklist's Markdown and JSON reports.
+    private async Task WriteReportAsync(Deployment deployment, BakeResult bake, CancellationToken cancellationToken)
+    {
+        var path = await CanaryHtmlReport.WriteAsync(
+            ChecklistReport.DirectoryFor(services.Settings.TemporaryDirectory, deployment.Id.ToString(CultureInfo.InvariantCulture)),
+            deployment.Release, bake.ToEvidence(), cancellationToken).ConfigureAwait(false);
+        services.Logger.Information("Canary report written to {Path}", Path.GetRelativePath(services.Settings.RootDirectory, path));
     }
 
     // No release ever ran here: nothing to compare with, so the release is held to the profile's absolute limits.
