@@ -33,6 +33,13 @@ public abstract class BuildBase
     /// </summary>
     protected internal virtual IReadOnlyCollection<string> AcceptedVariables => [];
 
+    /// <summary>
+    /// True when this run's standard output is data for a program (e.g. <c>Status --json</c>): the engine then writes
+    /// its header, target frames, summary and verdict to standard error too, so the output parses. Read after binding.
+    /// Errors and warnings always go to standard error.
+    /// </summary>
+    protected internal virtual bool OutputIsData => false;
+
     /// <summary>Runs the targets named on the command line, or <paramref name="defaultTargets"/>; returns the process exit code.</summary>
     protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets) where T : BuildBase, new()
     {
