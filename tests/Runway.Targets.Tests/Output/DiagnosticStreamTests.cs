@@ -26,11 +26,11 @@ public sealed class DiagnosticStreamTests
 
         harness.Run(() => new ReportBuild(), "Report", "Warn", "Broken");
 
-        harness.StandardError.ShouldContain("[WRN] Careful with \"status\"");
+        harness.StandardError.ShouldContain("[WRN] Careful with status");
         harness.StandardError.ShouldContain("[ERR]");
         harness.StandardOutput.ShouldNotContain("[WRN]");
         harness.StandardOutput.ShouldNotContain("[ERR]");
-        harness.StandardOutput.ShouldContain("[INF] Reading \"status\"");
+        harness.StandardOutput.ShouldContain("[INF] Reading status");
     }
 
     [Fact]
