@@ -8,6 +8,12 @@ public abstract class BuildBase
 {
     private Serilog.ILogger? _logger;
 
+    /// <summary>True when the build runs on a CI server (as Nuke's): <c>CI</c>, <c>GITHUB_ACTIONS</c>, <c>TF_BUILD</c>, <c>TEAMCITY_VERSION</c>, <c>GITLAB_CI</c>, <c>JENKINS_URL</c>, <c>BUILDKITE</c> or <c>APPVEYOR</c> is set.</summary>
+    public static bool IsServerBuild => false;
+
+    /// <summary>The opposite of <see cref="IsServerBuild"/>: a person's machine.</summary>
+    public static bool IsLocalBuild => !IsServerBuild;
+
     /// <summary>The folder holding <c>.nuke/</c> (found upward from the working directory, or <c>--root</c>).</summary>
     public string RootDirectory { get; private set; } = Directory.GetCurrentDirectory();
 

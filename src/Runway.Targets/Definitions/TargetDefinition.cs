@@ -33,6 +33,8 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition OnlyWhenDynamic(params Func<bool>[] conditions) => Set(() => DynamicConditions.AddRange(conditions));
     public ITargetDefinition WhenSkipped(DependencyBehavior behavior) => Set(() => SkipBehavior = behavior);
     public ITargetDefinition Requires(params Expression<Func<object?>>[] parameters) => Set(() => Requirements.AddRange(parameters));
+    public List<Expression<Func<bool>>> Conditions { get; } = [];
+    public ITargetDefinition Requires(params Expression<Func<bool>>[] conditions) => Set(() => Conditions.AddRange(conditions));
     public ITargetDefinition ProceedAfterFailure() => Set(() => ProceedsAfterFailure = true);
     public ITargetDefinition AssuredAfterFailure() => Set(() => IsAssuredAfterFailure = true);
     public ITargetDefinition Unlisted() => Set(() => IsUnlisted = true);
