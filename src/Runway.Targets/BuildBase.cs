@@ -9,7 +9,10 @@ public abstract class BuildBase
     private Serilog.ILogger? _logger;
 
     /// <summary>True when the build runs on a CI server (as Nuke's): <c>CI</c>, <c>GITHUB_ACTIONS</c>, <c>TF_BUILD</c>, <c>TEAMCITY_VERSION</c>, <c>GITLAB_CI</c>, <c>JENKINS_URL</c>, <c>BUILDKITE</c> or <c>APPVEYOR</c> is set.</summary>
-    public static bool IsServerBuild => false;
+    public static bool IsServerBuild => RunnerEnvironment.IsServer(CurrentVariables.Value ?? RunnerEnvironment.ProcessVariables());
+
+    // Static as in Nuke (usable in parameter initialisers); the runner sets the run's variables for this flow.
+    internal static readonly AsyncLocal<IReadOnlyDictionary<string, string>?> CurrentVariables = new();
 
     /// <summary>The opposite of <see cref="IsServerBuild"/>: a person's machine.</summary>
     public static bool IsLocalBuild => !IsServerBuild;

@@ -14,7 +14,7 @@ internal sealed class TargetDefinition : ITargetDefinition
     public List<Target> TriggeredByTargets { get; } = [];
     public List<Func<bool>> StaticConditions { get; } = [];
     public List<Func<bool>> DynamicConditions { get; } = [];
-    public DependencyBehavior SkipBehavior { get; private set; } = DependencyBehavior.Execute;
+    public DependencyBehavior SkipBehavior { get; private set; } = DependencyBehavior.Skip;
     public List<LambdaExpression> Requirements { get; } = [];
     public bool ProceedsAfterFailure { get; private set; }
     public bool IsAssuredAfterFailure { get; private set; }

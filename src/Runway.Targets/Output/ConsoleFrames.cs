@@ -12,6 +12,9 @@ internal sealed class ConsoleFrames(TextWriter writer, SecretMasker masker, bool
 {
     private readonly TextWriter _frames = diagnostics ?? writer;
 
+    /// <summary>Wrap each target in a GitHub Actions log group (<c>::group::</c>), collapsed in the job's log.</summary>
+    public bool GitHubGroups { get; init; }
+
     public const string Logo = "▶ Runway — deployment targets";
 
     public void Header(string runId, string logFile)
@@ -21,7 +24,13 @@ internal sealed class ConsoleFrames(TextWriter writer, SecretMasker masker, bool
 
     public void Target(string name)
     {
+        if (GitHubGroups) Write($"::group::{name}\n");
         if (!quiet) Write($"\n═══ {name} ═══\n");
+    }
+
+    public void TargetEnd()
+    {
+        if (GitHubGroups) Write("::endgroup::\n");
     }
 
     public void Summary(string summary, bool succeeded)

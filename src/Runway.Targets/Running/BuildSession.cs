@@ -23,7 +23,10 @@ internal sealed class BuildSession
     {
         (_build, _bound, _options, _environment) = (build, bound, options, environment);
         _masker = new SecretMasker(bound.SecretValues);
-        _frames = new ConsoleFrames(environment.Writer, _masker, options.Verbosity == Verbosity.Quiet, build.OutputIsData ? environment.ErrorWriter : null);
+        _frames = new ConsoleFrames(environment.Writer, _masker, options.Verbosity == Verbosity.Quiet, build.OutputIsData ? environment.ErrorWriter : null)
+        {
+            GitHubGroups = environment.IsGitHubActions,
+        };
         _runId = environment.RunId ?? Guid.NewGuid().ToString("N")[..8];
         build.Initialize(root, _runId, environment.IsInteractive, Serilog.Core.Logger.None, bound.SecretValues);
         Catalog = TargetCatalog.Discover(build);
@@ -82,7 +85,7 @@ internal sealed class BuildSession
         try
         {
             plan = ExecutionPlanner.Plan(Catalog, invoked, _options.Skip);
-            Requirements.ThrowIfMissing(plan, _bound.Parameters);
+            Requirements.ThrowIfMissing(plan, _bound.Parameters, _build);
         }
         catch (PlanningException error)
         {
