@@ -6,6 +6,9 @@ sealed partial class Build
     /// ./build.sh Test`), and those Runway sets for the processes it starts (the router's RUNWAY_ROUTER_*, a
     /// detached process's log, a platform command's release, weights and action), which may reach a nested run.
     /// </summary>
+    /// <summary>`--json` makes standard output data: the engine's frames and summary then go to standard error.</summary>
+    protected override bool OutputIsData => Json;
+
     protected override IReadOnlyCollection<string> AcceptedVariables =>
     [
         "RUNWAY_UPDATE_SNAPSHOTS", "RUNWAY_DETACHED_LOG",

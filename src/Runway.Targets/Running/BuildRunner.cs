@@ -11,6 +11,7 @@ internal sealed class BuildRunner(RunnerEnvironment environment)
 {
     public async Task<int> RunAsync(Func<BuildBase> create, IReadOnlyList<string> defaultTargets, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
+        BuildBase.CurrentVariables.Value = environment.Variables;
         try
         {
             var build = create();

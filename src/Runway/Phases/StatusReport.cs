@@ -57,7 +57,9 @@ public static class StatusReport
     };
 
     /// <summary>The status as indented JSON, for scripts.</summary>
-    public static string Json(JsonObject status) => status.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    // Relaxed escaping: the text goes to a terminal or a script, never into HTML, so '+' in "1.1.0+sha" stays '+'.
+    public static string Json(JsonObject status) =>
+        status.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     /// <summary>The status as a few lines for people.</summary>
     public static string Text(JsonObject status)
