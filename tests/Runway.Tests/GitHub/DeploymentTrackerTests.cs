@@ -26,7 +26,7 @@ public sealed class DeploymentTrackerTests : IDisposable
             _deployments.Add(deployment);
             return _failCreates-- > 0 ? GitHubApiServer.Reply(502, GitHubApiServer.ServerError) : GitHubApiServer.Reply(201, Serialize(deployment.DeepClone()));
         });
-        Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(new WireMock.Matchers.RegexMatcher(@"^/api/v3/repos/acme/shop/deployments/\d+/statuses$")).UsingPost())
+        Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(new WireMock.Matchers.RegexMatcher($@"^{_api.RepoPath}/deployments/\d+/statuses$")).UsingPost())
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithCallback(request =>
                 GitHubApiServer.Reply(201, DeploymentStatus(long.Parse(request.PathSegments[^2]), Body(request)["state"]!.GetValue<string>(), null))));
     }

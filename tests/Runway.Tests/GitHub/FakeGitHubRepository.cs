@@ -25,7 +25,7 @@ public sealed class FakeGitHubRepository
             var deployment = AddDeployment(body["environment"]!.GetValue<string>(), body["payload"]!["release"]!.GetValue<string>(), body["ref"]!.GetValue<string>());
             return GitHubApiServer.Reply(201, Serialize(deployment.DeepClone()));
         });
-        Route("POST", @"^/api/v3/repos/acme/shop/deployments/\d+/statuses$", request =>
+        Route("POST", $@"^{api.RepoPath}/deployments/\d+/statuses$", request =>
             GitHubApiServer.Reply(201, DeploymentStatus(long.Parse(request.PathSegments[^2]), Body(request)["state"]!.GetValue<string>(), null)));
         api.On("GET", "/issues", _ => GitHubApiServer.Reply(200, Serialize(Array(Issues.Select(i => i.DeepClone().AsObject())))));
         api.On("POST", "/issues", request =>
@@ -35,7 +35,7 @@ public sealed class FakeGitHubRepository
             Issues.Add(issue);
             return GitHubApiServer.Reply(201, Serialize(issue.DeepClone()));
         });
-        Route("PATCH", @"^/api/v3/repos/acme/shop/issues/\d+$", request =>
+        Route("PATCH", $@"^{api.RepoPath}/issues/\d+$", request =>
         {
             var issue = Issues.Single(i => i["number"]!.GetValue<int>() == int.Parse(request.PathSegments[^1]));
             var body = Body(request);

@@ -14,7 +14,7 @@ public sealed class GitHubConnectionTests : IDisposable
     {
         _api.On("GET", "/pulls", 200, PullRequests());
 
-        await _api.Connect().CallAsync("list pulls", c => c.PullRequest.GetAllForRepository("acme", "shop"), CancellationToken.None);
+        await _api.Connect().CallAsync("list pulls", c => c.PullRequest.GetAllForRepository(GitHubApiServer.Owner, _api.Name), CancellationToken.None);
 
         var request = _api.Received("GET", "/pulls").ShouldHaveSingleItem();
         request.Headers!["User-Agent"].ToString().ShouldStartWith("Runway");
