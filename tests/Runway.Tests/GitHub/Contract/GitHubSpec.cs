@@ -25,7 +25,11 @@ public static partial class GitHubSpec
         var paths = document["paths"]!.AsObject();
         var kept = new JsonObject();
         foreach (var (path, item) in paths.Where(p => RunwayAreas().IsMatch(p.Key)).ToList())
+        {
             kept[PathPrefix + path] = item!.DeepClone();
+            if (MultiSegmentParameter(item!.AsObject(), document) is { } name)
+                kept[PathPrefix + path.Replace($"{{{name}}}", $"{{{name}_head}}/{{{name}}}", StringComparison.Ordinal)] = WithHeadParameter(item!.AsObject(), name);
+        }
         var components = new JsonObject();
         CollectReferences(kept, document["components"]!.AsObject(), components);
         var trimmed = new JsonObject
@@ -39,6 +43,26 @@ public static partial class GitHubSpec
         var target = Path.Combine(Path.GetTempPath(), $"runway-github-openapi-{Environment.ProcessId}.json");
         File.WriteAllText(target, trimmed.ToJsonString());
         return target;
+    }
+
+    // GitHub marks a path parameter that spans segments ("tags/v2.4.0" in /git/ref/{ref}) with x-multi-segment, which
+    // Prism does not understand; a second route with the first segment as its own parameter says the same for two segments.
+    private static string? MultiSegmentParameter(JsonObject item, JsonObject document) =>
+        item.Where(o => o.Value is JsonObject).SelectMany(o => o.Value!["parameters"]?.AsArray() ?? [])
+            .Select(parameter => parameter!["$ref"]?.GetValue<string>() is { } reference
+                ? document["components"]!["parameters"]![reference.Split('/')[^1]]!
+                : parameter!)
+            .FirstOrDefault(parameter => parameter["x-multi-segment"]?.GetValue<bool>() == true)?["name"]?.GetValue<string>();
+
+    private static JsonObject WithHeadParameter(JsonObject item, string name)
+    {
+        var copy = item.DeepClone().AsObject();
+        foreach (var (_, operation) in copy.Where(o => o.Value is JsonObject).ToList())
+            operation!["parameters"]?.AsArray().Add(new JsonObject
+            {
+                ["name"] = $"{name}_head", ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "string" },
+            });
+        return copy;
     }
 
     /// <summary>api.github.com.json inside the globally installed package.</summary>
