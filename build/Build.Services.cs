@@ -35,6 +35,7 @@ sealed partial class Build
         CanaryWeight = CanaryWeight,
         Canary = CanaryOptions,
         Commands = Commands,
+        Service = ServiceSettings,
         ServiceProject = ServiceProject,
         RouterProject = RouterProject,
         MigrationsDirectory = MigrationsDirectory,

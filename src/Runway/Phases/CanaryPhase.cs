@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Runway.Canary;
 using Runway.Ledger;
 using Runway.Load;
+using Runway.Service.Metrics;
 
 namespace Runway.Phases;
 
@@ -23,14 +24,18 @@ public sealed class CanaryPhase(DeploymentServices services)
         var pool = await services.Environment.DeployPoolAsync(deployment.Release, cancellationToken).ConfigureAwait(false);
         var baseline = await BaselineAsync(deployment, cancellationToken).ConfigureAwait(false);
         // Only a canary that will be compared needs warming: a cold process would lose to the warm baseline.
-        if (baseline is not null)
-            await new CanaryWarmUp(services.Http, services.Topology.ServiceToken, services.Time).RunAsync(pool, cancellationToken).ConfigureAwait(false);
+        // It also proves, before the bake, that the metrics see the canary's traffic.
+        var seen = baseline is not null
+            ? await new CanaryWarmUp(services.Http, services.Contract, services.ServiceToken, services.Time)
+                .RunAsync(pool, services.CreateMetricSource(services.Environment.Name), cancellationToken).ConfigureAwait(false)
+            : null;
         var weights = baseline is not null
             ? new Dictionary<string, int> { [baseline] = 100 - services.Settings.CanaryWeight, [deployment.Release] = services.Settings.CanaryWeight }
             : new Dictionary<string, int> { [deployment.Release] = 100 };
         await services.Environment.SetWeightsAsync(weights, cancellationToken).ConfigureAwait(false);
         var evidence = Evidence.Weights(weights);
         evidence["instances"] = pool.Instances.Count;
+        if (seen is not null) evidence["metricsSeeWarmUp"] = seen;
         return StepOutcome.Of(evidence, "canary-deployed");
     }
 
@@ -43,8 +48,10 @@ public sealed class CanaryPhase(DeploymentServices services)
         var snapshot = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
         var baseline = SmokeSteps.Canary(snapshot.Pool(previous) ?? throw MissingPool(previous));
         var canary = SmokeSteps.Canary(snapshot.Pool(deployment.Release) ?? throw MissingPool(deployment.Release));
-        var (bake, load) = await BakeUnderLoadAsync(snapshot.Url, baseline, canary, cancellationToken).ConfigureAwait(false);
+        var metrics = services.CreateMetricSource(services.Environment.Name);
+        var (bake, load) = await BakeUnderLoadAsync(snapshot.Url, baseline, canary, metrics, cancellationToken).ConfigureAwait(false);
         var evidence = bake.ToEvidence();
+        if (metrics.Evidence() is { } queries) evidence["metricsQueries"] = queries;
         if (load is not null) evidence["load"] = load.ToEvidence();
         var verdict = bake.Analysis.Verdict;
         if (verdict == CanaryVerdict.Fail || (verdict == CanaryVerdict.Inconclusive && !Confirmed(bake)))
@@ -52,7 +59,7 @@ public sealed class CanaryPhase(DeploymentServices services)
         return StepOutcome.Of(evidence, "canary-analysis-passed");
     }
 
-    private async Task<(BakeResult Bake, LoadSnapshot? Load)> BakeUnderLoadAsync(string? url, CanaryPool baseline, CanaryPool canary, CancellationToken cancellationToken)
+    private async Task<(BakeResult Bake, LoadSnapshot? Load)> BakeUnderLoadAsync(string? url, CanaryPool baseline, CanaryPool canary, MetricSource metrics, CancellationToken cancellationToken)
     {
         var options = services.Settings.Canary;
         using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -60,7 +67,9 @@ public sealed class CanaryPhase(DeploymentServices services)
             ? new LoadGenerator(services.Http, new LoadOptions
             {
                 Target = new Uri(url),
-                Token = services.Topology.ServiceToken,
+                Token = services.ServiceToken,
+                Request = services.Contract.Request,
+                ReleaseHeader = services.Contract.ReleaseHeader,
                 RequestsPerSecond = services.Settings.LoadRequestsPerSecond,
                 Duration = options.BakeDuration + options.Interval,
             }, services.Time, services.Logger)
@@ -71,7 +80,7 @@ public sealed class CanaryPhase(DeploymentServices services)
             p.Remaining.TotalSeconds, p.BaselineRequests + p.CanaryRequests, p.BaselineErrorRate, p.CanaryErrorRate));
         try
         {
-            var bake = await new CanaryBake(new ScrapeMetricsSource(services.Http, services.Time), options, services.Time, services.Logger)
+            var bake = await new CanaryBake(new TrafficCheckedSource(metrics, () => load is null ? null : SentTraffic.From(load.Snapshot())), options, services.Time, services.Logger)
                 .RunAsync(baseline, canary, progress, cancellationToken).ConfigureAwait(false);
             return (bake, load?.Snapshot());
         }
