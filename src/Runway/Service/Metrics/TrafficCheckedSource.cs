@@ -5,23 +5,26 @@ namespace Runway.Service.Metrics;
 
 /// <summary>
 /// Never judge blind: wraps the canary's metric source and, at every look, compares what it counted since the bake's
-/// first read with what the sender (load or router) counted over the same time. When the metrics see none or far
-/// fewer of the requests, or none of the errors, it stops the bake with the series expected, what the source has,
-/// and the fix — rather than let the analysis pass (or call it "too little traffic") on counts that miss the traffic.
+/// first read with what the sender (load or router) counted. When the metrics see none or far fewer of the requests,
+/// or none of the errors, it stops the bake with the series expected, what the source has, and the fix — rather than
+/// let the analysis pass (or call it "too little traffic") on counts that miss the traffic.
 /// </summary>
+/// <remarks>
+/// The metrics are held to what was sent up to the look before, not up to now: a Prometheus server shows requests a
+/// scrape interval late, and that lag (shorter than the analysis interval) must not read as blindness.
+/// </remarks>
 public sealed class TrafficCheckedSource(MetricSource metrics, Func<SentTraffic?> sent) : IMetricsSource
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, (PoolCounters Counters, SentTraffic? Sent)> _starts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PoolCounters> _latest = new(StringComparer.Ordinal);
-    private SentTraffic? _sentAtStart;
+    private readonly Dictionary<string, Reads> _reads = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public async Task<PoolCounters> ReadAsync(CanaryPool pool, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pool);
+        var now = sent();
         var counters = await metrics.Source.ReadAsync(pool, cancellationToken).ConfigureAwait(false);
-        var problems = Compare(pool.Release, counters, sent());
+        var problems = Compare(pool.Release, counters, now);
         if (problems.Count > 0) await StopAsync(pool, problems, cancellationToken).ConfigureAwait(false);
         return counters;
     }
@@ -30,22 +33,22 @@ public sealed class TrafficCheckedSource(MetricSource metrics, Func<SentTraffic?
     {
         lock (_lock)
         {
-            _sentAtStart ??= now;
-            if (!_starts.TryGetValue(release, out var start))
+            if (!_reads.TryGetValue(release, out var reads))
             {
-                _starts[release] = (counters, now);
+                _reads[release] = new Reads(counters, now, now, PoolCounters.Empty);
                 return [];
             }
 
-            _latest[release] = counters.Since(start.Counters);
-            if (now is null || _sentAtStart is null) return [];
+            _reads[release] = reads = reads with { Before = reads.Last, Last = now, Seen = counters.Since(reads.Start) };
+            if (reads.StartSent is not { } start || reads.Before is not { } before) return [];
             var checks = new List<TrafficSeen>();
-            if (start.Sent is { } then && now.ByRelease.ContainsKey(release))
-                checks.Add(new TrafficSeen(release, Delta(now.ByRelease, then.ByRelease, release), Delta(now.ErrorsByRelease, then.ErrorsByRelease, release),
-                    _latest[release].Requests, _latest[release].Errors));
-            if (_latest.Count == _starts.Count)
-                checks.Add(new TrafficSeen(null, now.Answered - _sentAtStart.Answered, now.Errors - _sentAtStart.Errors,
-                    _latest.Values.Sum(c => c.Requests), _latest.Values.Sum(c => c.Errors)));
+            if (before.ByRelease.ContainsKey(release))
+                checks.Add(new TrafficSeen(release, Delta(before.ByRelease, start.ByRelease, release), Delta(before.ErrorsByRelease, start.ErrorsByRelease, release),
+                    reads.Seen.Requests, reads.Seen.Errors));
+            if (_reads.Values.All(r => r.Before is not null && r.StartSent is not null))
+                checks.Add(new TrafficSeen(null,
+                    _reads.Values.Min(r => r.Before!.Answered - r.StartSent!.Answered), _reads.Values.Min(r => r.Before!.Errors - r.StartSent!.Errors),
+                    _reads.Values.Sum(r => r.Seen.Requests), _reads.Values.Sum(r => r.Seen.Errors)));
             return checks.Where(c => c.Problem() is not null).ToList();
         }
     }
@@ -66,4 +69,10 @@ public sealed class TrafficCheckedSource(MetricSource metrics, Func<SentTraffic?
 
     private static double Delta(IReadOnlyDictionary<string, double> now, IReadOnlyDictionary<string, double> then, string release) =>
         now.GetValueOrDefault(release) - then.GetValueOrDefault(release);
+
+    /// <summary>One pool's reads: its counters and the sender's counts at the first read, the sender's counts at the last two reads, and what the metrics saw since the first.</summary>
+    private sealed record Reads(PoolCounters Start, SentTraffic? StartSent, SentTraffic? Last, PoolCounters Seen)
+    {
+        public SentTraffic? Before { get; init; }
+    }
 }
