@@ -52,6 +52,7 @@ sealed partial class Build
         Canary = CanaryOptions,
         Limits = new() { MaxErrorRate = ErrorRateLimit, MaxLatency = LatencyLimit, MinRequests = MinRequests },
         Commands = Commands,
+        Service = ServiceSettings,
         ServiceProject = ServiceProject,
         RouterProject = RouterProject,
         MigrationsDirectory = MigrationsDirectory,

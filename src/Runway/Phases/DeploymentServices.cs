@@ -2,11 +2,11 @@ using Npgsql;
 using Runway.Checklists;
 using Runway.Database.Backups;
 using Runway.Environments;
-using Runway.Environments.Command;
-using Runway.Environments.Local;
 using Runway.GitHub;
 using Runway.Ledger;
 using Runway.Processes;
+using Runway.Service;
+using Runway.Service.Metrics;
 using Serilog;
 
 namespace Runway.Phases;
@@ -43,7 +43,19 @@ public sealed class DeploymentServices : IAsyncDisposable
         // Every change to the environment re-verifies this run's lock first.
         Environment = new LockedEnvironment(topology.Environment, Session);
         GitHub = settings.GitHub is { } github ? GitHubConnection.Create(github, time, logger) : null;
+        _contract = new Lazy<ServiceContract>(() => ServiceContractFile.Load(settings.Resolve(settings.Service.ServiceFile)));
     }
+
+    private readonly Lazy<ServiceContract> _contract;
+
+    /// <summary>The service's contract (<c>deploy/service.json</c>), read on first use.</summary>
+    public ServiceContract Contract => _contract.Value;
+
+    /// <summary>The token for requests to the service: null when the contract says the service needs none.</summary>
+    public string? ServiceToken => Contract.NeedsToken ? Topology.ServiceToken : null;
+
+    /// <summary>A fresh metric source of the profile's kind for <paramref name="environment"/>.</summary>
+    public MetricSource CreateMetricSource(string environment) => MetricSources.Create(Settings.Service, Contract, environment, Http, Time);
 
     public PipelineSettings Settings { get; }
     public Topology Topology { get; }
@@ -75,9 +87,7 @@ public sealed class DeploymentServices : IAsyncDisposable
     {
         var checklist = await ChecklistParser.ParseFileAsync(settings.Resolve(settings.ChecklistFile), cancellationToken).ConfigureAwait(false);
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var topology = settings.Commands is null
-            ? await LocalTopology.CreateAsync(settings, http, TimeProvider.System, logger, cancellationToken).ConfigureAwait(false)
-            : CommandTopology.Create(settings, recordCommand, logger);
+        var topology = await TopologyFactory.CreateAsync(settings, http, recordCommand, logger, cancellationToken).ConfigureAwait(false);
         return new DeploymentServices(settings, topology, checklist, http, TimeProvider.System, logger);
     }
 

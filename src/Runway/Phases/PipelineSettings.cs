@@ -88,6 +88,9 @@ public sealed record PipelineSettings
     /// <summary>Adds latency to the deployed release's API requests.</summary>
     public int SampleExtraLatencyMs { get; init; }
 
+    /// <summary>The service's contract and the production pieces the profile chooses by name.</summary>
+    public Runway.Service.ServiceSettings Service { get; init; } = new();
+
     /// <summary>The team's commands, for an environment driven by scripts; null means the local topology.</summary>
     public CommandEnvironmentOptions? Commands { get; init; }
 
