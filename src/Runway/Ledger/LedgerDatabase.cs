@@ -31,6 +31,9 @@ public sealed class LedgerDatabase
         _retry = retry ?? DatabaseRetry.Create(logger, Endpoint, timeProvider: timeProvider);
     }
 
+    /// <summary>Masks secrets in every text the ledger stores (errors, evidence, notes, event payloads).</summary>
+    public SecretMasker Masker { get; init; } = SecretMasker.None;
+
     /// <summary>Where the ledger lives (host, port, database; no secrets).</summary>
     public DatabaseEndpoint Endpoint { get; }
 

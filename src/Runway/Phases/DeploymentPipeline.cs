@@ -13,6 +13,7 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
 
     private readonly PhaseRunner _runner = new(services.Deployments, services.Checklist, services.Logger, services.Session.EnsureHeldAsync);
     private readonly Cancellation _cancellation = new(services);
+    private readonly Reconciliation _reconciliation = new(services);
     private bool _waived;
 
     /// <summary>The phase that failed in this run, if one did (gate refusals are not failures: they pause).</summary>
@@ -30,7 +31,7 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
     public Task<string?> SkipReasonAsync(ChecklistPhase phase, CancellationToken cancellationToken)
     {
         _cancellation.Watch(cancellationToken);
-        return services.Session.SkipReasonAsync(Release, phase.ToString(), cancellationToken);
+        return _reconciliation.SkipReasonAsync(phase, () => services.Session.SkipReasonAsync(Release, phase.ToString(), cancellationToken), cancellationToken);
     }
 
     /// <summary>Deploy's up-front look at the gates: every sign-off the run will need, before anything changes.</summary>
@@ -38,6 +39,7 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
     {
         // The lock before any write (waivers included): a refused run is refused at once and leaves nothing behind.
         await services.Session.HoldEnvironmentAsync(Release, cancellationToken).ConfigureAwait(false);
+        if (await _reconciliation.IsLiveAsync(cancellationToken).ConfigureAwait(false)) return [];
         await WaiveForProfileAsync(null, cancellationToken).ConfigureAwait(false);
         var state = await services.Checklist.StateAsync(Release, cancellationToken).ConfigureAwait(false);
         var gates = state.OpenGatesUpTo(phases).ToHashSet();
@@ -116,7 +118,7 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
         await services.Session.HoldEnvironmentAsync(deployment.Release, cancellationToken).ConfigureAwait(false);
         services.Logger.Warning("Rolling back deployment {DeploymentId}: {Release} → {Previous}, because {Reason}",
             deployment.Id, deployment.Release, deployment.PreviousRelease ?? "nothing", reason);
-        await _runner.RunAsync(deployment, RollbackProcedure.PhaseName, new RollbackProcedure(services).Steps(deployment), cancellationToken).ConfigureAwait(false);
+        await _runner.RunAsync(deployment, RollbackProcedure.PhaseName, new RollbackProcedure(services, automatic: Deployment is not null).Steps(deployment), cancellationToken).ConfigureAwait(false);
         var rolledBack = await services.Deployments.FinishDeploymentAsync(deployment.Id, DeploymentState.RolledBack, reason, cancellationToken).ConfigureAwait(false);
         if (observer is not null) await observer.RolledBackAsync(rolledBack, reason, cancellationToken).ConfigureAwait(false);
         return rolledBack;

@@ -50,9 +50,10 @@ public sealed class PhaseRunner(DeploymentLedger ledger, DeploymentChecklist che
                 .ConfigureAwait(false);
             throw;
         }
-        await ledger.FinishStepAsync(deployment.Id, phase, step.Name, WorkStatus.Succeeded, evidence: outcome.Evidence, cancellationToken: cancellationToken)
+        // The step and its proofs commit together: a step recorded without them would be skipped on resume.
+        var proofs = checklist.ProofMarks(deployment, phase, outcome.Proofs);
+        await ledger.FinishStepAsync(deployment.Id, phase, step.Name, WorkStatus.Succeeded, evidence: outcome.Evidence, cancellationToken: cancellationToken, proofs: proofs)
             .ConfigureAwait(false);
-        foreach (var (check, evidence) in outcome.Proofs)
-            await checklist.RecordProofAsync(deployment, check, phase, evidence, cancellationToken).ConfigureAwait(false);
+        foreach (var proof in proofs) checklist.Proved(proof);
     }
 }

@@ -23,6 +23,9 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
     /// <summary>The URL users reach.</summary>
     public string Url => $"http://127.0.0.1:{options.RouterPort}";
 
+    /// <summary>What <paramref name="release"/>'s artifact is (sources hash, digest), or null when it was never published here.</summary>
+    public ReleaseManifest? Artifact(string release) => options.DescribeRelease(release);
+
     /// <inheritdoc />
     public async Task<PoolSnapshot> DeployPoolAsync(string release, CancellationToken cancellationToken)
     {
@@ -33,11 +36,15 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
             logger.Information("Pool {Release} already runs with {Replicas} replicas", release, running.Count);
             return await PoolAsync(release, cancellationToken).ConfigureAwait(false);
         }
-        if (running is not null) await StopInstancesAsync(running, cancellationToken).ConfigureAwait(false);
         var folder = await options.PublishRelease(release, cancellationToken).ConfigureAwait(false);
-        var instances = Enumerable.Range(0, options.Replicas).Select(i => StartReplica(folder, release, i)).ToList();
+        // Replicas that are gone are replaced; the live ones keep serving meanwhile.
+        var alive = running?.Where(i => DetachedProcess.IsAlive(i.ProcessId)).ToList() ?? [];
+        if (running is not null)
+            logger.Warning("Pool {Release}: {Dead} of {Replicas} replicas are gone; starting replacements", release, running.Count - alive.Count, running.Count);
+        var started = Enumerable.Range(alive.Count, Math.Max(0, options.Replicas - alive.Count)).Select(i => StartReplica(folder, release, i)).ToList();
+        var instances = alive.Concat(started).ToList();
         LocalState.Load(StateFile).WithPool(release, instances).Save(StateFile);
-        await WaitReadyAsync(release, instances, cancellationToken).ConfigureAwait(false);
+        await WaitReadyAsync(release, started, alive, cancellationToken).ConfigureAwait(false);
         // The new pool joins the router at weight 0 beside the pools that carry traffic now; the first pool of an
         // empty router joins at the first SetWeights, since a table must always split all traffic.
         var weights = await CurrentWeightsAsync(cancellationToken).ConfigureAwait(false);
@@ -138,7 +145,7 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
         return new LocalInstance(port, processId, DetachedProcess.StartTimeOf(processId), DetachedProcess.CommandLineOf(spec));
     }
 
-    private async Task WaitReadyAsync(string release, IReadOnlyList<LocalInstance> instances, CancellationToken cancellationToken)
+    private async Task WaitReadyAsync(string release, IReadOnlyList<LocalInstance> instances, IReadOnlyList<LocalInstance> kept, CancellationToken cancellationToken)
     {
         try
         {
@@ -149,7 +156,7 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
         catch
         {
             await StopInstancesAsync(instances, CancellationToken.None).ConfigureAwait(false);
-            LocalState.Load(StateFile).WithPool(release, null).Save(StateFile);
+            LocalState.Load(StateFile).WithPool(release, kept.Count == 0 ? null : kept).Save(StateFile);
             throw;
         }
     }

@@ -29,10 +29,7 @@ public sealed record LocalState(LocalRouter? Router, IReadOnlyDictionary<string,
     /// <summary>Writes the state atomically (a temporary file renamed over the old one).</summary>
     public void Save(string file)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var temporary = file + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json));
-        File.Move(temporary, file, overwrite: true);
+        Runway.Files.AtomicFile.WriteAllText(file, JsonSerializer.Serialize(this, Json));
     }
 
     /// <summary>This state with <paramref name="release"/>'s pool replaced (or removed when null).</summary>
