@@ -4,7 +4,6 @@ sealed partial class Build
     /// <summary>`--json` makes standard output data: the engine's frames and summary then go to standard error.</summary>
     protected override bool OutputIsData => Json;
 
-
     /// <summary>
     /// RUNWAY_* variables that are no parameter: the snapshot switch the tests read (`RUNWAY_UPDATE_SNAPSHOTS=1
     /// ./build.sh Test`), and those Runway sets for the processes it starts (the router's RUNWAY_ROUTER_*, a
