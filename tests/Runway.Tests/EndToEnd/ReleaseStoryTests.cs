@@ -66,7 +66,7 @@ public sealed class ReleaseStoryTests : IAsyncLifetime
     {
         (await _repository.RunAsync("Deploy")).ShouldFail("(b2) Deploy of the pinned 1.0.0 with 1.1.0 live")
             .ShouldSay("Deploying 1.0.0 (Version in .nuke/parameters.json)", "(b2)")
-            .ShouldSay("1.0.0 is older than the live release 1.1.0", "(b2)")
+            .ShouldSay("is older than the live release 1.1.0 in local: deploying it would be a downgrade", "(b2)")
             .ShouldSay("--allow-downgrade", "(b2)");
 
         var status = await _repository.StatusAsync();
