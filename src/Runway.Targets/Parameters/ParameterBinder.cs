@@ -11,11 +11,18 @@ namespace Runway.Targets.Parameters;
 /// Options the engine itself handles (e.g. <c>help</c>, <c>plan</c>, <c>skip</c>, <c>profile</c>): accepted on the command
 /// line, and as PascalCase keys in the JSON files, without binding them. The binder reads <c>--profile</c> itself.
 /// </param>
+/// <param name="acceptedVariables">
+/// <c>RUNWAY_*</c> environment variables that are no parameter but are read by the build or its tools; any other
+/// <c>RUNWAY_*</c> variable that names no parameter is rejected like an unknown option.
+/// </param>
 public sealed class ParameterBinder(
     string rootDirectory,
     IReadOnlyDictionary<string, string> environment,
-    IReadOnlySet<string> engineOptions)
+    IReadOnlySet<string> engineOptions,
+    IEnumerable<string>? acceptedVariables = null)
 {
+    private readonly IReadOnlyList<string> _acceptedVariables = acceptedVariables?.ToList() ?? [];
+
     // The binder reads --profile itself, so it is always a known option even if the engine forgets to list it.
     private readonly HashSet<string> _engineOptions =
         new(engineOptions.Append(ParameterFiles.ProfileOption), StringComparer.OrdinalIgnoreCase);
@@ -31,6 +38,7 @@ public sealed class ParameterBinder(
         var parameters = ParameterDiscovery.Discover(build.GetType(), build);
         UnknownInputs.RejectEngineOptionClashes(parameters, _engineOptions);
         UnknownInputs.RejectUnknownOptions(parameters, _engineOptions, commandLine);
+        UnknownInputs.RejectUnknownVariables(parameters, _acceptedVariables, environment.Keys);
         var files = ParameterFiles.Load(rootDirectory, commandLine);
         UnknownInputs.RejectUnknownKeys(parameters, _engineOptions, files);
 

@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Runway.Canary;
 using Runway.Environments.Local;
+using Runway.Checklists.Reports;
 using Runway.Ledger;
 using Runway.Load;
+using Runway.Service.Metrics;
 
 namespace Runway.Phases;
 
@@ -41,9 +44,12 @@ public sealed class CanaryPhase(DeploymentServices services)
         var (baseline, restored) = await EnsureBaselineAsync(deployment, cancellationToken).ConfigureAwait(false);
         var pool = await services.Environment.DeployPoolAsync(deployment.Release, cancellationToken).ConfigureAwait(false);
         // Only a canary that will be compared needs warming: a cold process would lose to the warm baseline.
-        if (baseline is not null)
-            await new CanaryWarmUp(services.Http, services.Topology.ServiceToken, services.Time).RunAsync(pool, cancellationToken).ConfigureAwait(false);
         // A first deployment's pool is the only one, so it carries whatever comes; it is promoted only once judged.
+        // The warm-up also proves, before the bake, that the metrics see the canary's traffic.
+        var seen = baseline is not null
+            ? await new CanaryWarmUp(services.Http, services.Contract, services.ServiceToken, services.Time)
+                .RunAsync(pool, services.CreateMetricSource(services.Environment.Name), cancellationToken).ConfigureAwait(false)
+            : null;
         var weights = baseline is not null
             ? new Dictionary<string, int> { [baseline] = 100 - services.Settings.CanaryWeight, [deployment.Release] = services.Settings.CanaryWeight }
             : new Dictionary<string, int> { [deployment.Release] = 100 };
@@ -53,6 +59,7 @@ public sealed class CanaryPhase(DeploymentServices services)
         evidence["baseline"] = baseline;
         if (restored) evidence["baselineRestored"] = true;
         ReleaseArtifacts.AddTo(evidence, services.Environment, deployment.Release);
+        if (seen is not null) evidence["metricsSeeWarmUp"] = seen;
         return StepOutcome.Of(evidence, "canary-deployed");
     }
 
@@ -66,8 +73,10 @@ public sealed class CanaryPhase(DeploymentServices services)
         var snapshot = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
         var baseline = SmokeSteps.Canary(snapshot.Pool(previous) ?? throw MissingPool(previous));
         var canary = SmokeSteps.Canary(snapshot.Pool(deployment.Release) ?? throw MissingPool(deployment.Release));
-        var (bake, load) = await BakeUnderLoadAsync(snapshot.Url, baseline, canary, cancellationToken).ConfigureAwait(false);
+        var metrics = services.CreateMetricSource(services.Environment.Name);
+        var (bake, load) = await BakeUnderLoadAsync(deployment, snapshot.Url, baseline, canary, metrics, cancellationToken).ConfigureAwait(false);
         var evidence = bake.ToEvidence();
+        if (metrics.Evidence() is { } queries) evidence["metricsQueries"] = queries;
         if (load is not null) evidence["load"] = load.ToEvidence();
         if (replaced.Count > 0) evidence["baselineInstancesReplaced"] = new JsonArray([.. replaced.Select(r => (JsonNode?)r)]);
         var verdict = bake.Analysis.Verdict;
@@ -76,7 +85,8 @@ public sealed class CanaryPhase(DeploymentServices services)
         return StepOutcome.Of(evidence, "canary-analysis-passed");
     }
 
-    private async Task<(BakeResult Bake, LoadSnapshot? Load)> BakeUnderLoadAsync(string? url, CanaryPool baseline, CanaryPool canary, CancellationToken cancellationToken)
+    private async Task<(BakeResult Bake, LoadSnapshot? Load)> BakeUnderLoadAsync(
+        Deployment deployment, string? url, CanaryPool baseline, CanaryPool canary, MetricSource metrics, CancellationToken cancellationToken)
     {
         var options = services.Settings.Canary;
         using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -84,19 +94,24 @@ public sealed class CanaryPhase(DeploymentServices services)
             ? new LoadGenerator(services.Http, new LoadOptions
             {
                 Target = new Uri(url),
-                Token = services.Topology.ServiceToken,
+                Token = services.ServiceToken,
+                Request = services.Contract.Request,
+                ReleaseHeader = services.Contract.ReleaseHeader,
                 RequestsPerSecond = services.Settings.LoadRequestsPerSecond,
                 Duration = options.BakeDuration + options.Interval,
             }, services.Time, services.Logger)
             : null;
         var loadRun = load?.RunAsync(stopLoad.Token);
-        var progress = new Progress<BakeProgress>(p => services.Logger.Information(
-            "Bake: {Remaining:0}s left, {Requests} requests seen; error rate baseline {BaselineRate:P2}, canary {CanaryRate:P2}",
-            p.Remaining.TotalSeconds, p.BaselineRequests + p.CanaryRequests, p.BaselineErrorRate, p.CanaryErrorRate));
+        // In a terminal a live line per pool replaces the log line of each look; in CI and when piped, log lines.
+        var live = BakeLiveLine.Supported(services.Settings.Interactive);
         try
         {
-            var bake = await new CanaryBake(new ScrapeMetricsSource(services.Http, services.Time), options, services.Time, services.Logger)
-                .RunAsync(baseline, canary, progress, cancellationToken).ConfigureAwait(false);
+            var bake = await new CanaryBake(new TrafficCheckedSource(metrics, () => load is null ? null : SentTraffic.From(load.Snapshot())), options, services.Time, services.Logger)
+                {
+                    LookLevel = live ? Serilog.Events.LogEventLevel.Debug : Serilog.Events.LogEventLevel.Information,
+                }
+                .RunAsync(baseline, canary, live ? new BakeLiveLine(Console.Out, baseline.Release, canary.Release) : null, cancellationToken).ConfigureAwait(false);
+            await WriteReportAsync(deployment, bake, cancellationToken).ConfigureAwait(false);
             return (bake, load?.Snapshot());
         }
         finally
@@ -104,6 +119,15 @@ public sealed class CanaryPhase(DeploymentServices services)
             await stopLoad.CancelAsync().ConfigureAwait(false);
             if (loadRun is not null) await loadRun.ConfigureAwait(false);
         }
+    }
+
+    // The bake's charts, next to the checklist's Markdown and JSON reports.
+    private async Task WriteReportAsync(Deployment deployment, BakeResult bake, CancellationToken cancellationToken)
+    {
+        var path = await CanaryHtmlReport.WriteAsync(
+            ChecklistReport.DirectoryFor(services.Settings.TemporaryDirectory, deployment.Id.ToString(CultureInfo.InvariantCulture)),
+            deployment.Release, bake.ToEvidence(), cancellationToken).ConfigureAwait(false);
+        services.Logger.Information("Canary report written to {Path}", Path.GetRelativePath(services.Settings.RootDirectory, path));
     }
 
     // No release ever ran here: nothing to compare with, so the release is held to the profile's absolute limits.

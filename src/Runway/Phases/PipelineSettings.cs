@@ -88,6 +88,9 @@ public sealed record PipelineSettings
     /// <summary>Adds latency to the deployed release's API requests.</summary>
     public int SampleExtraLatencyMs { get; init; }
 
+    /// <summary>The service's contract and the production pieces the profile chooses by name.</summary>
+    public Runway.Service.ServiceSettings Service { get; init; } = new();
+
     /// <summary>The team's commands, for an environment driven by scripts; null means the local topology.</summary>
     public CommandEnvironmentOptions? Commands { get; init; }
 
@@ -117,6 +120,15 @@ public sealed record PipelineSettings
 
     /// <summary>How many backups to keep (protected ones are always kept).</summary>
     public int KeepBackups { get; init; } = 10;
+
+    /// <summary>Where verified backups are uploaded (a directory or <c>s3://bucket/prefix</c>); null: they stay on the runner.</summary>
+    public Database.Backups.Repository.BackupRepositoryOptions? BackupRepository { get; init; }
+
+    /// <summary>Rollback: restore the database even when the forecast says the restore would lose writes made since the backup.</summary>
+    public bool RestoreDatabase { get; init; }
+
+    /// <summary>How long the local router keeps a run's traffic without the run renewing its lease (zero: no lease).</summary>
+    public TimeSpan TrafficLease { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Secret values, to prove the logs free of them.</summary>
     public IReadOnlyList<string> SecretValues { get; init; } = [];

@@ -112,16 +112,55 @@ public sealed class ReleaseStoryTests : IAsyncLifetime
         ShouldServeOnly(await _repository.StatusAsync(), "1.2.0", "(d) before the rollback");
         (await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase, OwnerColumnQuery)).ShouldBe(1L, "(d) V3 added the owner column");
 
-        (await _repository.RunAsync("Rollback")).ShouldSucceed("(d) Rollback")
+        // V3 has no undo script and Validation wrote rows since the backup: a restore would lose them, so it waits for a decision.
+        (await _repository.RunAsync("Rollback")).ShouldFail("(d) Rollback without --restore-database")
+            .ShouldSay("A restore of sample_local would lose", "(d) the forecast names what would be lost")
+            .ShouldSay("public.orchestrations:", "(d) per table")
+            .ShouldSay("--restore-database", "(d) and the command that decides");
+        (await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase, OwnerColumnQuery)).ShouldBe(1L, "(d) the database is left as it is");
+        ShouldServeOnly(await _repository.StatusAsync(), "1.1.0", "(d) traffic is back on the previous release all the same");
+
+        await RestoreKilledAtEachPoint_NeverLeavesTheLiveNameEmpty();
+        (await _repository.RunAsync("Rollback", "--restore-database")).ShouldSucceed("(d) Rollback --restore-database")
             .ShouldSay("rolled back: 1.1.0 serves local", "(d) Rollback");
+        await EverySafetyDump_HoldsTheDataThatWasLive();
 
         (await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase, OwnerColumnQuery)).ShouldBe(0L, "(d) the restore removed the owner column");
+        (await AdoptingRepository.QueryAsync<long>(_repository.LedgerDatabase,
+            "SELECT count(*) FROM runway.steps WHERE name = 'database-restored' AND status = 'Succeeded' AND (evidence -> 'forecast' ->> 'rows')::bigint > 0"))
+            .ShouldBe(1L, "(d) the ledger records the restore with the writes it lost");
         var status = await _repository.StatusAsync();
         ShouldServeOnly(status, "1.1.0", "(d) after the rollback");
         Deployment(status)["state"]!.GetValue<string>().ShouldBe("RolledBack");
         (await ReleasesSeenThroughRouterAsync()).ShouldBe(["1.1.0"], "(d) after the rollback every answer comes from 1.1.0");
         Directory.GetFiles(Path.Combine(_repository.TemporaryDirectory, "backups"), "*.safety.dump", SearchOption.AllDirectories)
             .ShouldNotBeEmpty("(d) the rollback keeps a safety dump of the database it replaced");
+    }
+
+    // SIGKILL (test-only RUNWAY_TEST_KILL_RESTORE_AT) with the live data under another name, after the safety dump,
+    // and after the swap; each rerun first repairs what the last one left, from the ledger's journal.
+    private async Task RestoreKilledAtEachPoint_NeverLeavesTheLiveNameEmpty()
+    {
+        foreach (var point in new[] { "live-moved", "safety-dumped-recorded", "swapped" })
+        {
+            (await _repository.RunWithEnvironmentAsync(new Dictionary<string, string> { ["RUNWAY_TEST_KILL_RESTORE_AT"] = point }, "Rollback", "--restore-database"))
+                .ShouldFail($"(d) Rollback killed at {point}").ShouldSay($"killing the process at {point}", "(d)");
+            (await AdoptingRepository.QueryAsync<long>(_repository.LedgerDatabase,
+                "SELECT count(*) FROM runway.restores WHERE stage NOT IN ('Done', 'Reverted')")).ShouldBe(1L, $"(d) the ledger knows the swap killed at {point}");
+        }
+    }
+
+    private async Task EverySafetyDump_HoldsTheDataThatWasLive()
+    {
+        (await AdoptingRepository.QueryAsync<long>(_repository.LedgerDatabase,
+            "SELECT count(*) FROM runway.restores WHERE stage NOT IN ('Done', 'Reverted')")).ShouldBe(0L, "(d) every interrupted swap was completed or reverted");
+        var dumps = await AdoptingRepository.QueryAsync<string>(_repository.LedgerDatabase,
+            "SELECT string_agg(file, '|') FROM runway.backups WHERE file LIKE '%.safety.dump'");
+        foreach (var dump in dumps!.Split('|'))
+        {
+            var schema = await Runway.Processes.ProcessRunner.RunAsync(new Runway.Processes.ProcessSpec("pg_restore", ["--schema-only", "--file=-", dump]));
+            schema.StandardOutput.ShouldContain("owner text", customMessage: $"(d) {dump} holds the live schema of 1.2.0, not an empty database");
+        }
     }
 
     // Down stops every process but the ledger remembers 1.1.0 as live: its pool comes back first, so the bad canary

@@ -94,8 +94,8 @@ public static class LocalTopology
         if (File.Exists(file)) return File.ReadAllText(file).Trim();
         Directory.CreateDirectory(temporaryDirectory);
         var key = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
-        File.WriteAllText(file, key);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        // Created with mode 600 and renamed into place: never readable by others, never torn.
+        Runway.Files.AtomicFile.WriteAllText(file, key, Runway.Files.AtomicFile.OwnerOnly);
         return key;
     }
 }

@@ -64,6 +64,15 @@ public sealed class AdoptingRepository : IAsyncDisposable
         return new BuildRun(string.Join(' ', arguments), result.ExitCode, result.StandardOutput + result.StandardError);
     }
 
+    /// <summary>Like <see cref="RunAsync"/>, with extra environment variables for the build (e.g. a test-only fault injection).</summary>
+    public async Task<BuildRun> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        using var timeout = new CancellationTokenSource(DefaultTimeout);
+        var spec = BuildSpec(arguments);
+        var result = await ProcessRunner.RunAsync(spec with { Environment = new Dictionary<string, string>(spec.Environment.Concat(environment)) }, timeout.Token);
+        return new BuildRun(string.Join(' ', arguments), result.ExitCode, result.StandardOutput + result.StandardError);
+    }
+
     /// <summary>Starts <c>build.sh ARGS</c> without waiting for it, for tests that watch or kill a running build.</summary>
     public RunningBuild Start(params string[] arguments) => RunningBuild.Start(BuildSpec(arguments));
 
