@@ -22,7 +22,6 @@ public static class SettingsValidation
         new("MinRequests", "min-requests", s => s.Canary.MinRequestsPerPool, s => s.Canary.MinRequestsPerPool >= 1, "at least 1"),
         new("MaxErrorRateIncrease", "max-error-rate-increase", s => s.Canary.MaxErrorRateIncrease, s => s.Canary.MaxErrorRateIncrease is >= 0 and < 1, "from 0 to 1, 1 excluded"),
         new("MaxLatencyIncrease", "max-latency-increase", s => s.Canary.MaxLatencyIncreaseRatio, s => s.Canary.MaxLatencyIncreaseRatio >= 1, "at least 1 (a ratio)"),
-        new("MinLatencyIncrease", "min-latency-increase", s => s.Canary.MinLatencyIncrease, s => s.Canary.MinLatencyIncrease >= TimeSpan.Zero, "0 or more"),
         new("ErrorRateLimit", "error-rate-limit", s => s.Limits.MaxErrorRate, s => s.Limits.MaxErrorRate is >= 0 and < 1, "from 0 to 1, 1 excluded"),
         new("LatencyLimit", "latency-limit", s => s.Limits.MaxLatency, s => s.Limits.MaxLatency > TimeSpan.Zero, "more than 0"),
         new("SampleErrorRate", "sample-error-rate", s => s.SampleErrorRate, s => s.SampleErrorRate is >= 0 and <= 1, "from 0 to 1"),

@@ -23,7 +23,7 @@ public sealed class AbsoluteLimitsTests
         var judgement = Limits.Judge("1.0.0", Window(requests: 200, errors: 0, fastShare: 0.9));
 
         judgement.Verdict.ShouldBe(CanaryVerdict.Fail);
-        judgement.Reason.ShouldContain("p95 latency 1000 ms is above the limit of 500 ms");
+        judgement.Reason.ShouldContain("p95 latency 550 ms is above the limit of 500 ms");
     }
 
     [Fact]
