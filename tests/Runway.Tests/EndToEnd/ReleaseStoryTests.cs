@@ -107,7 +107,9 @@ public sealed class ReleaseStoryTests : IAsyncLifetime
     {
         await _repository.AddAndCommitAsync("deploy/migrations/V3__add_owner_column.sql",
             "ALTER TABLE orchestrations ADD COLUMN owner text;\n", "Orchestrations get an owner");
-        (await _repository.RunAsync("Deploy", "--version", "1.2.0")).ShouldSucceed("(d) Deploy 1.2.0 with migration V3")
+        // This step is about on-call's rollback of a migrated release, not the verdict: a freshly started canary on a
+        // busy machine can be a few milliseconds slower than the warm baseline, which the latency test may call significant.
+        (await _repository.RunAsync("Deploy", "--version", "1.2.0", "--max-latency-increase", "5")).ShouldSucceed("(d) Deploy 1.2.0 with migration V3")
             .ShouldSay("Applied V3__add_owner_column.sql", "(d) Deploy 1.2.0");
         ShouldServeOnly(await _repository.StatusAsync(), "1.2.0", "(d) before the rollback");
         (await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase, OwnerColumnQuery)).ShouldBe(1L, "(d) V3 added the owner column");
