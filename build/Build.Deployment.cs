@@ -79,6 +79,7 @@ sealed partial class Build
     string? AutoRollbackSkipReason() => (AutoRollback, _pipeline?.FailedPhase) switch
     {
         (false, _) => "auto-rollback is off (--auto-rollback false)",
+        _ when _pipeline?.LostLock == true => "this run lost its lock on the environment: it never rolls back without it",
         (_, null) => "no phase failed",
         (_, nameof(ChecklistPhase.Preparation)) => "Preparation failed before anything changed in the environment",
         _ => null,

@@ -25,13 +25,20 @@ sealed partial class Build
         .Description("Shows the environment: pools, weights, the URL users reach, the latest deployment and its phases (--json)")
         .Executes(async token =>
         {
-            var status = await StatusReport.ReadAsync(await ServicesAsync(token), token);
+            // A read starts nothing: a stopped local cluster is reported as such, not started to be looked at.
+            var status = await LocalClusterStoppedAsync(token)
+                ? StatusReport.NotRunning(Environment)
+                : await StatusReport.ReadAsync(await ServicesAsync(token), token);
             Console.Out.Write(Json ? StatusReport.Json(status) + "\n" : StatusReport.Text(status));
         });
 
     Target Down => _ => _
-        .Description("Stops everything the local profile started: replicas, routers, the PostgreSQL cluster")
-        .Executes(async token => await (await ServicesAsync(token)).Topology.Down(token));
+        .Description("Stops everything the local profile started: replicas, routers, the PostgreSQL cluster (refused while a run holds the environment; --force for an orphaned one)")
+        .Executes(async token => await new EnvironmentShutdown(await ServicesAsync(token), Force).RunAsync(token));
+
+    async Task<bool> LocalClusterStoppedAsync(CancellationToken token) =>
+        Commands is null && Blank(LedgerConnectionString) is null
+        && !await Runway.Environments.Local.LocalTopology.Cluster(Settings, Logger).IsRunningAsync(token);
 
     Target Backup => _ => _
         .Description("Takes a verified backup of the environment's database, uploads it to --backup-repository, and records it in the ledger")

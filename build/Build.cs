@@ -51,5 +51,16 @@ sealed partial class Build : BuildBase
     [Parameter("The secret access key for --backup-repository s3://…"), Secret]
     readonly string? BackupRepositorySecretKey = null;
 
-    protected override void OnBuildFinished(bool succeeded) => DisposeServices();
+    [Parameter("How long the local router keeps this run's canary or rollout traffic if the run dies without renewing its lease; then traffic returns to the stable release (0: no lease)")]
+    readonly TimeSpan TrafficLease = TimeSpan.FromSeconds(60);
+
+    [Parameter("Down: stop the environment even though the ledger shows a deployment Running (it first takes the lock, so never under a live run)")]
+    readonly bool Force = false;
+
+    // A run cancelled between phases has no phase to catch it: abort its deployment here, traffic first, then let go.
+    protected override void OnBuildFinished(bool succeeded)
+    {
+        _pipeline?.AbortIfCancelledAsync().GetAwaiter().GetResult();
+        DisposeServices();
+    }
 }

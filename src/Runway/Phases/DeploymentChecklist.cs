@@ -44,6 +44,21 @@ public sealed class DeploymentChecklist(Checklist checklist, ChecklistMarks mark
     /// <summary>Says that <paramref name="mark"/> was recorded.</summary>
     public void Proved(ChecklistMark mark) => logger.Information("Checklist item {Item} done by {Phase}", mark.ItemId, mark.By);
 
+    /// <summary>
+    /// Closes every item bound to <paramref name="checkId"/> as waived by <paramref name="phase"/>, when that check could
+    /// not run and another one did in its place: the note says which, and the evidence is the substitute's. Never "done".
+    /// </summary>
+    public async Task RecordSubstituteAsync(Deployment deployment, string checkId, string phase, string note, JsonObject evidence, CancellationToken cancellationToken)
+    {
+        foreach (var item in checklist.Items.Where(i => i.CheckId == checkId))
+        {
+            var mark = new ChecklistMark(environment, deployment.Release, deployment.Id, item.Id, ChecklistMarkKind.Waived, phase, time.GetUtcNow(), note,
+                (JsonObject)evidence.DeepClone());
+            await marks.RecordAsync(mark, cancellationToken).ConfigureAwait(false);
+            logger.Information("Checklist item {Item} waived by {Phase}: {Note}", item.Id, phase, note);
+        }
+    }
+
     /// <summary>Records a person's sign-off or waiver after validating it against the checklist.</summary>
     public async Task<ChecklistMark> SignOffAsync(string release, long? deploymentId, SignOffRequest request, CancellationToken cancellationToken)
     {

@@ -2,11 +2,11 @@ using Npgsql;
 using Runway.Checklists;
 using Runway.Database.Backups;
 using Runway.Environments;
-using Runway.Environments.Command;
-using Runway.Environments.Local;
 using Runway.GitHub;
 using Runway.Ledger;
 using Runway.Processes;
+using Runway.Service;
+using Runway.Service.Metrics;
 using Serilog;
 
 namespace Runway.Phases;
@@ -38,9 +38,24 @@ public sealed class DeploymentServices : IAsyncDisposable
         BackupStore = new BackupStore(BackupOptions, logger, time);
         BackupRepository = settings.BackupRepository?.Create();
         Checklist = new DeploymentChecklist(checklist, Marks, settings.Environment, time, logger);
-        Session = new DeploymentSession(LedgerDatabase, Deployments, settings.Environment, settings.StartedBy, logger);
+        Session = new DeploymentSession(LedgerDatabase, Deployments, settings.Environment, settings.StartedBy, logger,
+            (topology.Environment as LocalEnvironment)?.Router, settings.TrafficLease);
+        // Every change to the environment re-verifies this run's lock first.
+        Environment = new LockedEnvironment(topology.Environment, Session);
         GitHub = settings.GitHub is { } github ? GitHubConnection.Create(github, time, logger) : null;
+        _contract = new Lazy<ServiceContract>(() => ServiceContractFile.Load(settings.Resolve(settings.Service.ServiceFile)));
     }
+
+    private readonly Lazy<ServiceContract> _contract;
+
+    /// <summary>The service's contract (<c>deploy/service.json</c>), read on first use.</summary>
+    public ServiceContract Contract => _contract.Value;
+
+    /// <summary>The token for requests to the service: null when the contract says the service needs none.</summary>
+    public string? ServiceToken => Contract.NeedsToken ? Topology.ServiceToken : null;
+
+    /// <summary>A fresh metric source of the profile's kind for <paramref name="environment"/>.</summary>
+    public MetricSource CreateMetricSource(string environment) => MetricSources.Create(Settings.Service, Contract, environment, Http, Time);
 
     public PipelineSettings Settings { get; }
     public Topology Topology { get; }
@@ -64,17 +79,15 @@ public sealed class DeploymentServices : IAsyncDisposable
     /// <summary>The connection to GitHub (one per run, so its circuit breaker sees every call); null when GitHub is off.</summary>
     public GitHubConnection? GitHub { get; }
 
-    /// <summary>The environment deployed to.</summary>
-    public IEnvironmentProvider Environment => Topology.Environment;
+    /// <summary>The environment deployed to; changes re-verify the run's lock.</summary>
+    public IEnvironmentProvider Environment { get; }
 
     /// <summary>Makes the services; locally this starts (or reuses) the cluster and its databases.</summary>
     public static async Task<DeploymentServices> CreateAsync(PipelineSettings settings, Action<ProcessResult> recordCommand, ILogger logger, CancellationToken cancellationToken)
     {
         var checklist = await ChecklistParser.ParseFileAsync(settings.Resolve(settings.ChecklistFile), cancellationToken).ConfigureAwait(false);
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var topology = settings.Commands is null
-            ? await LocalTopology.CreateAsync(settings, http, TimeProvider.System, logger, cancellationToken).ConfigureAwait(false)
-            : CommandTopology.Create(settings, recordCommand, logger);
+        var topology = await TopologyFactory.CreateAsync(settings, http, recordCommand, logger, cancellationToken).ConfigureAwait(false);
         return new DeploymentServices(settings, topology, checklist, http, TimeProvider.System, logger);
     }
 

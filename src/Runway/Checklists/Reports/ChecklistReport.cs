@@ -18,6 +18,9 @@ public static class ChecklistReport
         await Runway.Files.AtomicFile.WriteAllTextAsync(markdown, ChecklistMarkdownReport.Render(state), cancellationToken).ConfigureAwait(false);
         var json = ChecklistEvidenceJson.Render(state).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
         await Runway.Files.AtomicFile.WriteAllTextAsync(evidence, json + "\n", cancellationToken).ConfigureAwait(false);
+        // The canary's bake, when one was recorded, drawn next to them (canary.html).
+        if (state.Checklist.Items.Select(i => state.MarkOf(i.Id)).FirstOrDefault(m => CanaryHtmlReport.CanRender(m?.Evidence)) is { Evidence: { } bake } mark)
+            await CanaryHtmlReport.WriteAsync(directory, mark.Release, bake, cancellationToken).ConfigureAwait(false);
         return (markdown, evidence);
     }
 }

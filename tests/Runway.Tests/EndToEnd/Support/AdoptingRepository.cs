@@ -81,7 +81,14 @@ public sealed class AdoptingRepository : IAsyncDisposable
     {
         var run = await RunAsync("Status", "--json", "--verbosity", "quiet");
         run.ShouldSucceed("Status --json");
-        return JsonNode.Parse(run.Output)?.AsObject() ?? throw new InvalidOperationException($"Status printed no JSON:\n{run.Output}");
+        try
+        {
+            return JsonNode.Parse(run.Output)?.AsObject() ?? throw new InvalidOperationException($"Status printed no JSON:\n{run.Output}");
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new InvalidOperationException($"Status printed more than its JSON ({ex.Message}):\n{run.Output}", ex);
+        }
     }
 
     /// <summary>Sends <paramref name="requests"/> requests to <c>/version</c> through the router, as users would; returns each answer's status and <c>X-Release</c>.</summary>
