@@ -4,7 +4,7 @@ using Serilog.Core;
 namespace Runway.Bench.Canary;
 
 /// <summary>The rule as it is now: the real <see cref="CanaryBake"/> on replayed counters, with fake time.</summary>
-internal sealed class RuleV2(bool practical)
+internal sealed class RuleV2(bool practical, double alpha = 0.01)
 {
     private readonly BoundaryCache _boundaries = new();
 
@@ -12,6 +12,7 @@ internal sealed class RuleV2(bool practical)
     {
         BakeDuration = Scenario.Interval * Scenario.Looks,
         Interval = Scenario.Interval,
+        Alpha = alpha,
         MaxErrorRateIncrease = practical ? 0.01 : 0,
         MaxLatencyIncreaseRatio = practical ? 1.2 : 1,
     };
