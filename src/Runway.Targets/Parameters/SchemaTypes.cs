@@ -35,7 +35,7 @@ internal static class SchemaTypes
                 writer.WriteNumberValue(number);
                 break;
             case TimeSpan span:
-                writer.WriteStringValue(span.ToString("c", CultureInfo.InvariantCulture));
+                writer.WriteStringValue(DurationText.Format(span));
                 break;
             case string or Enum or FileSystemInfo:
                 writer.WriteStringValue(value.ToString());
