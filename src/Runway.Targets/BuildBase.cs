@@ -32,6 +32,15 @@ public abstract class BuildBase
     /// <summary>The values of this run's <c>[Secret]</c> parameters: for proving that no output holds them. Never print them.</summary>
     public IReadOnlyList<string> SecretValues { get; private set; } = [];
 
+    /// <summary>
+    /// Where a parameter's value came from, for messages: e.g. <c>--canary-weight on the command line</c>,
+    /// <c>RUNWAY_CANARY_WEIGHT in the environment</c>, <c>CanaryWeight in .nuke/parameters.json</c>, or <c>the default</c>.
+    /// </summary>
+    /// <param name="memberName">The parameter's member name, e.g. <c>nameof(CanaryWeight)</c>.</param>
+    public string ParameterOrigin(string memberName) => _origins.TryGetValue(memberName, out var origin) ? origin : "the default";
+
+    private IReadOnlyDictionary<string, string> _origins = new Dictionary<string, string>();
+
     /// <summary>The run's logger: masks secrets and carries <c>RunId</c> and the current <c>Target</c>.</summary>
     public Serilog.ILogger Logger => _logger ?? Serilog.Core.Logger.None;
 
@@ -89,6 +98,8 @@ public abstract class BuildBase
         IsInteractive = isInteractive;
         _logger = logger;
     }
+
+    internal void SetParameterOrigins(IReadOnlyDictionary<string, string>? origins) => _origins = origins ?? _origins;
 
     internal void RaiseBuildInitialized() => OnBuildInitialized();
     internal void RaiseTargetRunning(string target) => OnTargetRunning(target);

@@ -43,7 +43,7 @@ public sealed class ParameterBinder(
         UnknownInputs.RejectUnknownKeys(parameters, _engineOptions, files);
 
         var bound = Convert(parameters, new ValueSources(commandLine, environment, files));
-        foreach (var (parameter, value, _) in bound)
+        foreach (var (parameter, value, _, _) in bound)
         {
             parameter.SetValue(build, value);
         }
@@ -51,7 +51,8 @@ public sealed class ParameterBinder(
         return new BoundParameters(
             parameters,
             SecretText.Of(parameters.Where(p => p.IsSecret).Select(p => p.GetValue(build)).Where(IsMeaningful)),
-            SourcesOf(parameters, bound));
+            SourcesOf(parameters, bound),
+            bound.ToDictionary(b => b.Parameter.MemberName, b => b.Origin, StringComparer.Ordinal));
     }
 
     // Everything converts before anything is set, so a bad value leaves the build untouched.
@@ -63,7 +64,7 @@ public sealed class ParameterBinder(
         {
             if (sources.Strongest(parameter) is { } raw)
             {
-                bound.Add(new BoundValue(parameter, converter.Convert(parameter, raw), raw.Source));
+                bound.Add(new BoundValue(parameter, converter.Convert(parameter, raw), raw.Source, raw.Origin));
             }
         }
 
@@ -86,5 +87,5 @@ public sealed class ParameterBinder(
     private static bool IsMeaningful(object? value) =>
         value is not null && !(value.GetType().IsValueType && value.Equals(Activator.CreateInstance(value.GetType())));
 
-    private sealed record BoundValue(ParameterDescriptor Parameter, object? Value, ParameterSource Source);
+    private sealed record BoundValue(ParameterDescriptor Parameter, object? Value, ParameterSource Source, string Origin);
 }
