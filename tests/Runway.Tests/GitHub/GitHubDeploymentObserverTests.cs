@@ -113,18 +113,21 @@ public sealed class GitHubDeploymentObserverTests(PostgresServer server) : IAsyn
     }
 
     [Fact]
-    public async Task GitHubUnreachable_PhaseFailsBeforeItStartsAndSaysWhy()
+    public async Task GitHubUnreachable_AtThePhaseStart_RecordedAsThePhaseFailureNothingLeftRunning()
     {
-        var settings = _rig.Settings(_api) with { GitHub = _api.Options(o => new GitHubOptions { Repository = "acme/gone", Token = GitHubApiServer.Token, ApiBaseUrl = o.ApiBaseUrl, MaxRetryAttempts = 0 }) };
+        var settings = _rig.Settings(_api) with { GitHub = _api.Options(o => new GitHubOptions { Repository = $"acme/{_api.Name}-gone", Token = GitHubApiServer.Token, ApiBaseUrl = o.ApiBaseUrl, MaxRetryAttempts = 0 }) };
         var services = await _rig.StartAsync(settings);
         var pipeline = new DeploymentPipeline(services, new GitHubDeploymentObserver(services, services.GitHub!));
         await pipeline.SignOffAsync(Waiver("github-checks-green"), CancellationToken.None);
 
         var error = await Should.ThrowAsync<GitHubCallFailedException>(() => pipeline.RunPhaseAsync(ChecklistPhase.Rollout50, CancellationToken.None));
 
-        error.Message.ShouldContain("acme/gone");
+        error.Message.ShouldContain($"acme/{_api.Name}-gone");
         error.Message.ShouldNotContain(GitHubApiServer.Token);
-        pipeline.FailedPhase.ShouldBeNull("nothing changed, so nothing needs rolling back");
+        pipeline.FailedPhase.ShouldBe("Rollout50");
+        var recorded = (await services.Deployments.GetDeploymentAsync(pipeline.Deployment!.Id))!;
+        recorded.State.ShouldBe(DeploymentState.Failed);
+        recorded.FailureReason.ShouldStartWith("Rollout50: GitHub call");
         (await services.Deployments.FindCompletedStepAsync(pipeline.Deployment!.Id, "Rollout50", "rollout-50")).ShouldBeNull();
     }
 
