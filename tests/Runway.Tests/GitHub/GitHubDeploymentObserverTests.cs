@@ -73,6 +73,7 @@ public sealed class GitHubDeploymentObserverTests(PostgresServer server) : IAsyn
         await firstJob.RunPhaseAsync(ChecklistPhase.RolloutFull, CancellationToken.None);
 
         _api.Received("POST", "/issues").Count.ShouldBe(1);
+        _api.Received("GET", "/issues").Count.ShouldBe(1, "later updates use the number the ledger keeps");
         var issue = _github.Issues.Single();
         issue["title"]!.GetValue<string>().ShouldBe($"Deployment {firstJob.Deployment!.Id}: 2.4.0 to production");
         afterRollout50.ShouldContain("- [x] Half the traffic on the release");
@@ -109,7 +110,10 @@ public sealed class GitHubDeploymentObserverTests(PostgresServer server) : IAsyn
         statuses[1].Description.ShouldStartWith("Rollout50 failed: ");
         statuses[2].Description.ShouldBe("Rolled back to 2.3.0");
         statuses[3].Description.ShouldBe("2.3.0 active again after rollback of 2.4.0");
-        _github.Issues.Single()["body"]!.GetValue<string>().ShouldContain("- [ ] Half the traffic on the release");
+        var issue = _github.Issues.Single();
+        issue["body"]!.GetValue<string>().ShouldContain("- [ ] Half the traffic on the release");
+        issue["state"]!.GetValue<string>().ShouldBe("closed", "the deployment ended with the rollback");
+        _api.Received("GET", "/issues").Count.ShouldBeLessThanOrEqualTo(1, "the issue's number is kept in the ledger");
     }
 
     [Fact]
