@@ -23,6 +23,9 @@ public sealed record ParameterDescriptor(
     object? DefaultValue,
     IReadOnlyList<string> AllowedValues)
 {
+    /// <summary>Whether the member carries <see cref="RequiredAttribute"/>: every run needs a value.</summary>
+    public bool IsRequired => Member?.IsDefined(typeof(RequiredAttribute), inherit: true) ?? false;
+
     /// <summary>The field or property this descriptor reads and writes.</summary>
     internal MemberInfo? Member { get; init; }
 

@@ -16,6 +16,24 @@ internal static class UnknownInputs
         }
     }
 
+    /// <summary>A misspelt <c>RUNWAY_VERSON</c> would otherwise leave the default in force without a word.</summary>
+    public static void RejectUnknownVariables(
+        IReadOnlyList<ParameterDescriptor> parameters, IReadOnlyList<string> accepted, IEnumerable<string> variables)
+    {
+        var known = parameters.Select(p => p.EnvironmentName).Concat(accepted).ToList();
+        var unknown = variables
+            .Where(name => name.StartsWith(ParameterNames.EnvironmentPrefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault(name => !known.Contains(name, StringComparer.Ordinal));
+        if (unknown is not null)
+        {
+            var suggestions = NameSuggestions.Nearest(unknown, parameters.Select(p => p.EnvironmentName));
+            throw new ParameterException(
+                $"Unknown environment variable {unknown}: no parameter has that name.{DidYouMean(suggestions)} " +
+                "Rename or unset it (env -u NAME); run with --help to list the parameters (RUNWAY_ plus the name in UPPER_SNAKE_CASE).");
+        }
+    }
+
     /// <summary>Keys naming an engine option (e.g. <c>Skip</c>) are left for the engine and not rejected.</summary>
     public static void RejectUnknownKeys(
         IReadOnlyList<ParameterDescriptor> parameters, IReadOnlySet<string> engineOptions, IReadOnlyList<ParameterFile> files)

@@ -11,16 +11,17 @@ public sealed partial class DeploymentTracker
     /// </summary>
     /// <param name="failed">The deployment being rolled back (environment and release; ref may differ).</param>
     /// <param name="previous">The release rolled back to, with its ref and links.</param>
+    /// <param name="failedDeploymentId">The failed release's GitHub deployment as the ledger recorded it; looked up when null.</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>The previous release's deployment, now active.</returns>
-    public async Task<TrackedDeployment> RollbackAsync(DeploymentTarget failed, DeploymentTarget previous, CancellationToken cancellationToken)
+    public async Task<TrackedDeployment> RollbackAsync(DeploymentTarget failed, DeploymentTarget previous, long? failedDeploymentId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(failed);
         ArgumentNullException.ThrowIfNull(previous);
-        var failedDeployment = await github.CallAsync($"find deployment {failed.Environment}/{failed.Release}",
-            c => FindAsync(c, failed.Environment, failed.Release, gitRef: null), cancellationToken).ConfigureAwait(false);
-        if (failedDeployment is not null)
-            await SetStatusAsync(new TrackedDeployment(failedDeployment.Id, failed, Created: false), DeploymentState.Failure,
+        var failedId = failedDeploymentId ?? (await github.CallAsync($"find deployment {failed.Environment}/{failed.Release}",
+            c => FindAsync(c, failed.Environment, failed.Release, gitRef: null), cancellationToken).ConfigureAwait(false))?.Id;
+        if (failedId is { } id)
+            await SetStatusAsync(new TrackedDeployment(id, failed, Created: false), DeploymentState.Failure,
                 $"Rolled back to {previous.Release}", cancellationToken).ConfigureAwait(false);
         else
             logger.Warning("No GitHub deployment of {Release} to {Environment} to mark as rolled back", failed.Release, failed.Environment);

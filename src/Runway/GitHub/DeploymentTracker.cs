@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Text.RegularExpressions;
 using Octokit;
 using Serilog;
 
@@ -14,8 +15,14 @@ public sealed partial class DeploymentTracker(GitHubConnection github, ILogger l
     /// <summary>The payload key that carries the release.</summary>
     public const string ReleasePayloadKey = "release";
 
-    // Deployments are listed newest first; a rerun looks for its own among the most recent ones.
-    private static readonly ApiOptions RecentDeployments = new() { PageSize = 100, PageCount = 1, StartPage = 1 };
+    /// <summary>The payload key that marks a deployment as Runway's (value <see cref="ToolPayloadValue"/>).</summary>
+    public const string ToolPayloadKey = "tool";
+
+    /// <summary>The value of <see cref="ToolPayloadKey"/> on Runway's deployments.</summary>
+    public const string ToolPayloadValue = "runway";
+
+    /// <summary>The deployment task Runway creates and looks for.</summary>
+    public const string DeployTask = "deploy";
 
     /// <summary>Finds the deployment for <paramref name="target"/>, or creates it (never twice, even when retried).</summary>
     public async Task<TrackedDeployment> StartAsync(DeploymentTarget target, CancellationToken cancellationToken)
@@ -48,20 +55,28 @@ public sealed partial class DeploymentTracker(GitHubConnection github, ILogger l
         return new TrackedDeployment(created.Id, target, Created: true);
     }
 
-    internal async Task<Deployment?> FindAsync(IGitHubClient client, string environment, string release, string? gitRef)
+    // GitHub filters by environment, task and commit or ref; every page is read, so 101 newer deployments of other
+    // environments (or releases) cannot hide this one.
+    internal async Task<GitHubDeploymentRecord?> FindAsync(IGitHubClient client, string environment, string release, string? gitRef)
     {
-        var recent = await client.Repository.Deployment.GetAll(github.Owner, github.Name, RecentDeployments).ConfigureAwait(false);
-        return recent
-            .Where(d => d.Environment == environment && (gitRef is null || d.Ref == gitRef))
-            .Where(d => d.Payload is not null && d.Payload.TryGetValue(ReleasePayloadKey, out var r) && r?.ToString() == release)
+        var query = new Dictionary<string, string> { ["environment"] = environment, ["task"] = DeployTask };
+        if (gitRef is not null)
+            query[FullSha().IsMatch(gitRef) ? "sha" : "ref"] = gitRef;
+        var (deployments, _) = await GitHubRest.GetAllAsync(client, $"repos/{github.Owner}/{github.Name}/deployments", query, page => page.AsArray()).ConfigureAwait(false);
+        return deployments.Select(GitHubDeploymentRecord.Read)
+            .Where(d => d.Environment == environment && d.IsRunwaysDeploymentOf(release))
             .MaxBy(d => d.Id);
     }
+
+    [GeneratedRegex("^[0-9a-fA-F]{40}$")]
+    private static partial Regex FullSha();
 
     private static NewDeployment NewDeploymentFor(DeploymentTarget target) => new(target.Ref)
     {
         Environment = target.Environment,
         Description = Truncate($"Runway: {target.Release} to {target.Environment}"),
-        Payload = new Dictionary<string, string> { [ReleasePayloadKey] = target.Release },
+        Payload = new Dictionary<string, string> { [ReleasePayloadKey] = target.Release, [ToolPayloadKey] = ToolPayloadValue },
+        Task = DeployTask,
         AutoMerge = false,
         // The release gate already checked the statuses; GitHub must not check them again.
         RequiredContexts = new Collection<string>(),

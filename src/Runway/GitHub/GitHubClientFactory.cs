@@ -1,4 +1,5 @@
 using Octokit;
+using Octokit.Internal;
 
 namespace Runway.GitHub;
 
@@ -9,17 +10,19 @@ public static class GitHubClientFactory
     public const string ProductName = "Runway";
 
     /// <summary>
-    /// A <see cref="GitHubClient"/> for <paramref name="options"/>' server, authenticated with its token.
-    /// Octokit appends <c>api/v3/</c> to any host other than api.github.com, so an Enterprise URL may be given either way.
+    /// A <see cref="GitHubClient"/> for <paramref name="options"/>' server (resolved by <see cref="GitHubApiUrl"/>),
+    /// authenticated with its token, sending request bodies as <c>application/json</c>.
     /// </summary>
     public static IGitHubClient Create(GitHubOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var client = new GitHubClient(new ProductHeaderValue(ProductName), options.ApiBaseUrl)
-        {
-            Credentials = new Credentials(options.Token),
-        };
+        var transport = options.Transport ?? HttpMessageHandlerFactory.CreateDefault;
+        var http = new HttpClientAdapter(() => new JsonContentTypeHandler { InnerHandler = transport() });
+        // Octokit's own constructor would rewrite the URL (api/v3 on every host but github.com); this one takes it as resolved.
+        var connection = new Connection(new ProductHeaderValue(ProductName), GitHubApiUrl.Resolve(options.ApiBaseUrl),
+            new InMemoryCredentialStore(new Credentials(options.Token)), http, new SimpleJsonSerializer());
+        var client = new GitHubClient(connection);
         client.SetRequestTimeout(options.RequestTimeout);
         return client;
     }

@@ -69,7 +69,8 @@ public sealed class GitHubDeploymentObserver(DeploymentServices services, GitHub
         {
             // The previous release's commit is not in the ledger; its tag is (the release gate made sure of it).
             var restored = failed with { Release = previous, Ref = services.Settings.ReleaseGate.TagFor(previous) };
-            await _tracker.RollbackAsync(failed, restored, cancellationToken).ConfigureAwait(false);
+            var recorded = await RecordedAsync(deployment, failed, cancellationToken).ConfigureAwait(false);
+            await _tracker.RollbackAsync(failed, restored, recorded?.Id, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -99,14 +100,21 @@ public sealed class GitHubDeploymentObserver(DeploymentServices services, GitHub
     private async Task<TrackedDeployment> TrackAsync(Deployment deployment, CancellationToken cancellationToken)
     {
         var target = await TargetAsync(deployment, cancellationToken).ConfigureAwait(false);
+        var tracked = await RecordedAsync(deployment, target, cancellationToken).ConfigureAwait(false)
+            ?? await StartAndRecordAsync(deployment, target, cancellationToken).ConfigureAwait(false);
+        _tracked = (deployment.Id, tracked);
+        return tracked;
+    }
+
+    // The GitHub deployment this run or an earlier one (on any runner) recorded in the ledger, if any.
+    private async Task<TrackedDeployment?> RecordedAsync(Deployment deployment, DeploymentTarget target, CancellationToken cancellationToken)
+    {
         if (_tracked is { } known && known.DeploymentId == deployment.Id)
             return known.Tracked with { Target = known.Tracked.Target with { EnvironmentUrl = target.EnvironmentUrl, LogUrl = target.LogUrl } };
         var recorded = await services.Deployments.FindCompletedStepAsync(deployment.Id, LedgerPhase, LedgerStep, cancellationToken).ConfigureAwait(false);
-        var tracked = recorded?.Evidence?["id"]?.GetValue<long>() is { } id
+        return recorded?.Evidence?["id"]?.GetValue<long>() is { } id
             ? new TrackedDeployment(id, target with { Ref = recorded.Evidence["ref"]?.GetValue<string>() ?? target.Ref }, Created: false)
-            : await StartAndRecordAsync(deployment, target, cancellationToken).ConfigureAwait(false);
-        _tracked = (deployment.Id, tracked);
-        return tracked;
+            : null;
     }
 
     private async Task<TrackedDeployment> StartAndRecordAsync(Deployment deployment, DeploymentTarget target, CancellationToken cancellationToken)

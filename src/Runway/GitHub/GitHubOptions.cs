@@ -18,7 +18,10 @@ public sealed class GitHubOptions
     /// </summary>
     public required string Token { internal get; init; }
 
-    /// <summary>API base URL: <see cref="GitHubComApi"/> (default) or an Enterprise server's <c>https://host/api/v3/</c>.</summary>
+    /// <summary>
+    /// API base URL: <see cref="GitHubComApi"/> (default), an Enterprise server's <c>https://host/api/v3/</c> (or just
+    /// <c>https://host/</c>), or GHE.com's <c>https://api.&lt;subdomain&gt;.ghe.com/</c>; see <see cref="GitHubApiUrl"/>.
+    /// </summary>
     public Uri ApiBaseUrl { get; init; } = GitHubComApi;
 
     /// <summary>Overall time budget for one GitHub call, retries and waits included. Default 10 minutes.</summary>
@@ -41,6 +44,13 @@ public sealed class GitHubOptions
 
     /// <summary>How long an open circuit fails calls fast before trying GitHub again. Default 30 seconds.</summary>
     public TimeSpan CircuitBreakDuration { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The innermost HTTP handler, made anew per client; <c>null</c> (default) uses Octokit's. A seam for recording
+    /// or relaying traffic (the contract tests read the validator's verdict from it).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Func<HttpMessageHandler>? Transport { get; init; }
 
     /// <summary>The repository owner (the part before the slash).</summary>
     public string Owner => SplitRepository()[0];

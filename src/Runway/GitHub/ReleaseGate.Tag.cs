@@ -36,14 +36,19 @@ public sealed partial class ReleaseGate
         }
     }
 
+    // GET /git/ref/tags/{tag} answers the exact ref or 404 (the /git/refs/ form is not in GitHub's API description and
+    // may answer an array of refs that merely start with the name).
     private async Task<string?> FindTaggedCommitAsync(IGitHubClient client, string tag)
     {
         try
         {
-            var reference = await client.Git.Reference.Get(github.Owner, github.Name, $"tags/{tag}").ConfigureAwait(false);
-            if (reference.Object.Type.StringValue != "tag")
-                return reference.Object.Sha;
-            var annotated = await client.Git.Tag.Get(github.Owner, github.Name, reference.Object.Sha).ConfigureAwait(false);
+            var reference = await GitHubRest.GetAsync(client, $"repos/{github.Owner}/{github.Name}/git/ref/tags/{tag}").ConfigureAwait(false);
+            var exact = reference is JsonArray refs ? refs.FirstOrDefault(r => GitHubRest.Text(r?["ref"]) == $"refs/tags/{tag}") : reference;
+            if (exact?["object"] is not { } target)
+                return null;
+            if (GitHubRest.Text(target["type"]) != "tag")
+                return GitHubRest.Text(target["sha"]);
+            var annotated = await client.Git.Tag.Get(github.Owner, github.Name, GitHubRest.Text(target["sha"])).ConfigureAwait(false);
             return annotated.Object.Sha;
         }
         catch (NotFoundException)

@@ -25,15 +25,23 @@ public sealed class DeploymentServices : IAsyncDisposable
         Time = time;
         Logger = logger;
         LedgerSource = NpgsqlDataSource.Create(topology.LedgerConnectionString);
-        LedgerDatabase = new LedgerDatabase(LedgerSource, time, logger);
+        LedgerDatabase = new LedgerDatabase(LedgerSource, time, logger)
+        {
+            Masker = new SecretMasker([.. settings.SecretValues, topology.LedgerConnectionString, topology.DatabaseConnectionString, topology.ServiceToken,
+                settings.BackupRepository?.AccessKey, settings.BackupRepository?.SecretKey]),
+        };
         Deployments = new DeploymentLedger(LedgerDatabase);
         Backups = new BackupLedger(LedgerDatabase);
         Marks = new ChecklistMarks(LedgerDatabase);
         Events = new EventLog(LedgerDatabase);
         BackupOptions = new BackupOptions { Directory = Path.Combine(settings.TemporaryDirectory, "backups", settings.Environment) };
         BackupStore = new BackupStore(BackupOptions, logger, time);
+        BackupRepository = settings.BackupRepository?.Create();
         Checklist = new DeploymentChecklist(checklist, Marks, settings.Environment, time, logger);
-        Session = new DeploymentSession(LedgerDatabase, Deployments, settings.Environment, settings.StartedBy, logger);
+        Session = new DeploymentSession(LedgerDatabase, Deployments, settings.Environment, settings.StartedBy, logger,
+            (topology.Environment as LocalEnvironment)?.Router, settings.TrafficLease);
+        // Every change to the environment re-verifies this run's lock first.
+        Environment = new LockedEnvironment(topology.Environment, Session);
         GitHub = settings.GitHub is { } github ? GitHubConnection.Create(github, time, logger) : null;
         _contract = new Lazy<ServiceContract>(() => ServiceContractFile.Load(settings.Resolve(settings.Service.ServiceFile)));
     }
@@ -62,14 +70,17 @@ public sealed class DeploymentServices : IAsyncDisposable
     public EventLog Events { get; }
     public BackupOptions BackupOptions { get; }
     public BackupStore BackupStore { get; }
+
+    /// <summary>Where verified backups are uploaded so that any runner can restore them (<c>--backup-repository</c>); null: the runner's disk only.</summary>
+    public Database.Backups.Repository.IBackupRepository? BackupRepository { get; }
     public DeploymentChecklist Checklist { get; }
     public DeploymentSession Session { get; }
 
     /// <summary>The connection to GitHub (one per run, so its circuit breaker sees every call); null when GitHub is off.</summary>
     public GitHubConnection? GitHub { get; }
 
-    /// <summary>The environment deployed to.</summary>
-    public IEnvironmentProvider Environment => Topology.Environment;
+    /// <summary>The environment deployed to; changes re-verify the run's lock.</summary>
+    public IEnvironmentProvider Environment { get; }
 
     /// <summary>Makes the services; locally this starts (or reuses) the cluster and its databases.</summary>
     public static async Task<DeploymentServices> CreateAsync(PipelineSettings settings, Action<ProcessResult> recordCommand, ILogger logger, CancellationToken cancellationToken)
@@ -84,6 +95,7 @@ public sealed class DeploymentServices : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Session.DisposeAsync().ConfigureAwait(false);
+        (BackupRepository as IDisposable)?.Dispose();
         await LedgerSource.DisposeAsync().ConfigureAwait(false);
         Http.Dispose();
     }

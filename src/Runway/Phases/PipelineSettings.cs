@@ -19,6 +19,15 @@ public sealed record PipelineSettings
     /// <summary>The release deployed.</summary>
     public required string Release { get; init; }
 
+    /// <summary>Where <see cref="Release"/> came from, for messages (e.g. <c>--version on the command line</c>).</summary>
+    public string ReleaseOrigin { get; init; } = "the settings";
+
+    /// <summary>Allows deploying an older release than the live one.</summary>
+    public bool AllowDowngrade { get; init; }
+
+    /// <summary>The path of an instance's readiness check, used to tell healthy instances from unhealthy ones.</summary>
+    public string HealthPath { get; init; } = "/health/ready";
+
     /// <summary>Who runs this (a person, or a CI job).</summary>
     public required string StartedBy { get; init; }
 
@@ -91,6 +100,9 @@ public sealed record PipelineSettings
     /// <summary>Bake and statistical thresholds.</summary>
     public CanaryOptions Canary { get; init; } = new();
 
+    /// <summary>What a release must stay within when it has no baseline to be compared with (its first deployment).</summary>
+    public AbsoluteLimits Limits { get; init; } = new();
+
     /// <summary>Runs a synthetic load through the router during the bake (local).</summary>
     public bool SyntheticLoad { get; init; }
 
@@ -108,6 +120,15 @@ public sealed record PipelineSettings
 
     /// <summary>How many backups to keep (protected ones are always kept).</summary>
     public int KeepBackups { get; init; } = 10;
+
+    /// <summary>Where verified backups are uploaded (a directory or <c>s3://bucket/prefix</c>); null: they stay on the runner.</summary>
+    public Database.Backups.Repository.BackupRepositoryOptions? BackupRepository { get; init; }
+
+    /// <summary>Rollback: restore the database even when the forecast says the restore would lose writes made since the backup.</summary>
+    public bool RestoreDatabase { get; init; }
+
+    /// <summary>How long the local router keeps a run's traffic without the run renewing its lease (zero: no lease).</summary>
+    public TimeSpan TrafficLease { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Secret values, to prove the logs free of them.</summary>
     public IReadOnlyList<string> SecretValues { get; init; } = [];

@@ -42,7 +42,7 @@ public sealed class PreparationPhase(DeploymentServices services)
 
     private IEnumerable<DeploymentStep> Staging(StagingTarget staging, string release) =>
     [
-        _database.Migrations("staging-migrated", staging.DatabaseConnectionString, "staging-migrated"),
+        _database.StagingMigrations("staging-migrated", staging.DatabaseConnectionString, "staging-migrated"),
         new("staging-deployed", async token =>
         {
             await staging.Environment.DeployPoolAsync(release, token).ConfigureAwait(false);

@@ -26,7 +26,7 @@ public sealed class ChecklistIssueTests : IDisposable
             _issues.Add(issue);
             return GitHubApiServer.Reply(201, Serialize(issue.DeepClone()));
         });
-        _api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(new WireMock.Matchers.RegexMatcher(@"^/api/v3/repos/acme/shop/issues/\d+$")).UsingPatch())
+        _api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(new WireMock.Matchers.RegexMatcher($@"^{_api.RepoPath}/issues/\d+$")).UsingPatch())
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithCallback(request =>
             {
                 var issue = _issues.Single(i => i["number"]!.GetValue<int>() == int.Parse(request.PathSegments[^1]));

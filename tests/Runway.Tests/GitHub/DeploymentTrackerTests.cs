@@ -12,26 +12,9 @@ public sealed class DeploymentTrackerTests : IDisposable
         [("Preparation", 0), ("Canary", 10), ("Rollout50", 50), ("RolloutFull", 100), ("Migration", 100), ("Validation", 100)];
 
     private readonly GitHubApiServer _api = new();
-    private readonly List<JsonObject> _deployments = [];
-    private long _nextId = 42;
-    private int _failCreates;
+    private readonly FakeGitHubRepository _github;
 
-    public DeploymentTrackerTests()
-    {
-        _api.On("GET", "/deployments", _ => GitHubApiServer.Reply(200, Serialize(Array(_deployments.AsEnumerable().Reverse().Select(d => d.DeepClone().AsObject())))));
-        _api.On("POST", "/deployments", request =>
-        {
-            var body = Body(request);
-            var deployment = Deployment(_nextId++, body["environment"]!.GetValue<string>(), body["payload"]!["release"]!.GetValue<string>(), body["ref"]!.GetValue<string>());
-            _deployments.Add(deployment);
-            return _failCreates-- > 0 ? GitHubApiServer.Reply(502, GitHubApiServer.ServerError) : GitHubApiServer.Reply(201, Serialize(deployment.DeepClone()));
-        });
-        Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(new WireMock.Matchers.RegexMatcher(@"^/api/v3/repos/acme/shop/deployments/\d+/statuses$")).UsingPost())
-            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithCallback(request =>
-                GitHubApiServer.Reply(201, DeploymentStatus(long.Parse(request.PathSegments[^2]), Body(request)["state"]!.GetValue<string>(), null))));
-    }
-
-    private WireMock.Server.WireMockServer Server => _api.Server;
+    public DeploymentTrackerTests() => _github = new FakeGitHubRepository(_api);
 
     private static DeploymentTarget Target(string release = "2.4.0") => new("production", release, $"v{release}")
     {
@@ -85,13 +68,13 @@ public sealed class DeploymentTrackerTests : IDisposable
     [Fact]
     public async Task StartAsync_CreateAnswered502_RetryFindsItInsteadOfCreatingAgain()
     {
-        _failCreates = 1;
+        _github.FailCreates = 1;
 
         var deployment = await Tracker().StartAsync(Target(), CancellationToken.None);
 
         deployment.Id.ShouldBe(42);
         _api.Received("POST", "/deployments").Count.ShouldBe(1);
-        _deployments.Count.ShouldBe(1);
+        _github.Deployments.Count.ShouldBe(1);
     }
 
     [Fact]
@@ -110,11 +93,11 @@ public sealed class DeploymentTrackerTests : IDisposable
     [Fact]
     public async Task RollbackAsync_MarksFailedDeploymentFailureAndPreviousSuccess()
     {
-        _deployments.Add(Deployment(_nextId++, "production", "2.3.0", "v2.3.0"));
-        _deployments.Add(Deployment(_nextId++, "staging", "2.4.0", "v2.4.0"));
-        _deployments.Add(Deployment(_nextId++, "production", "2.4.0", "v2.4.0"));
+        _github.AddDeployment("production", "2.3.0", "v2.3.0");
+        _github.AddDeployment("staging", "2.4.0", "v2.4.0");
+        _github.AddDeployment("production", "2.4.0", "v2.4.0");
 
-        var restored = await Tracker().RollbackAsync(Target("2.4.0"), Target("2.3.0"), CancellationToken.None);
+        var restored = await Tracker().RollbackAsync(Target("2.4.0"), Target("2.3.0"), failedDeploymentId: null, CancellationToken.None);
 
         restored.Id.ShouldBe(42);
         _api.Received("POST", "/deployments").ShouldBeEmpty();
@@ -126,13 +109,76 @@ public sealed class DeploymentTrackerTests : IDisposable
     [Fact]
     public async Task RollbackAsync_PreviousReleaseNeverDeployedThroughGitHub_CreatesItsDeployment()
     {
-        _deployments.Add(Deployment(_nextId++, "production", "2.4.0", "v2.4.0"));
+        _github.AddDeployment("production", "2.4.0", "v2.4.0");
 
-        var restored = await Tracker().RollbackAsync(Target("2.4.0"), Target("2.3.0"), CancellationToken.None);
+        var restored = await Tracker().RollbackAsync(Target("2.4.0"), Target("2.3.0"), failedDeploymentId: null, CancellationToken.None);
 
         restored.Created.ShouldBeTrue();
         Body(_api.Received("POST", "/deployments").Single())["ref"]!.GetValue<string>().ShouldBe("v2.3.0");
         StatusesReceived().Select(s => (s.Deployment, s.Body["state"]!.GetValue<string>())).ShouldBe([(42L, "failure"), (43L, "success")]);
+    }
+
+    [Fact]
+    public async Task RollbackAsync_101NewerDeploymentsOfOtherEnvironments_StillFindsBothReleases()
+    {
+        var previous = _github.AddDeployment("production", "2.3.0", "v2.3.0")["id"]!.GetValue<long>();
+        var failed = _github.AddDeployment("production", "2.4.0", "v2.4.0")["id"]!.GetValue<long>();
+        for (var i = 0; i < 101; i++)
+            _github.AddDeployment($"preview-{i}", "2.4.0", "v2.4.0");
+
+        await Tracker().RollbackAsync(Target("2.4.0"), Target("2.3.0"), failedDeploymentId: null, CancellationToken.None);
+
+        _api.Received("POST", "/deployments").ShouldBeEmpty("the restored release's deployment exists and must not be duplicated");
+        StatusesReceived().Select(s => (s.Deployment, s.Body["state"]!.GetValue<string>())).ShouldBe([(failed, "failure"), (previous, "success")]);
+        _api.Received("GET", "/deployments").ShouldAllBe(r => r.Query!["environment"].ToString() == "production" && r.Query["task"].ToString() == "deploy");
+    }
+
+    [Fact]
+    public async Task RollbackAsync_DeploymentIdFromTheLedger_MarkedWithoutLookingItUp()
+    {
+        _github.AddDeployment("production", "2.3.0", "v2.3.0");
+
+        await Tracker().RollbackAsync(Target("2.4.0"), Target("2.3.0"), failedDeploymentId: 4711, CancellationToken.None);
+
+        StatusesReceived().Select(s => (s.Deployment, s.Body["state"]!.GetValue<string>())).ShouldBe([(4711L, "failure"), (42L, "success")]);
+        _api.Received("GET", "/deployments").Count.ShouldBe(1, "only the previous release is looked up");
+    }
+
+    [Fact]
+    public async Task StartAsync_ListsOnlyThisEnvironmentTaskAndRefOnEveryPage()
+    {
+        for (var i = 0; i < 120; i++)
+            _github.AddDeployment("production", $"2.3.{i}", "v2.4.0", payload: RunwayPayload($"2.3.{i}"));
+        var own = _github.AddDeployment("production", "2.4.0", "v2.4.0")["id"]!.GetValue<long>();
+        _github.Deployments.Reverse(); // the own deployment is now the oldest: on the second page
+
+        var deployment = await Tracker().StartAsync(Target(), CancellationToken.None);
+
+        deployment.Id.ShouldBe(own);
+        deployment.Created.ShouldBeFalse();
+        var lists = _api.Received("GET", "/deployments");
+        lists.Select(r => r.Query!["page"].ToString()).ShouldBe(["1", "2"]);
+        lists.ShouldAllBe(r => r.Query!["environment"].ToString() == "production" && r.Query["ref"].ToString() == "v2.4.0" && r.Query["task"].ToString() == "deploy");
+    }
+
+    [Fact]
+    public async Task ForeignPayloads_StringNumbersOrOtherShapes_NeitherCrashNorMatch()
+    {
+        _github.AddDeployment("production", "2.4.0", "v2.4.0", payload: JsonValue.Create("deploy everything"));
+        _github.AddDeployment("production", "2.4.0", "v2.4.0", payload: JsonValue.Create("""{"release":"2.4.0"}"""));
+        _github.AddDeployment("production", "2.4.0", "v2.4.0", payload: new JsonObject { ["release"] = 2.4, ["attempt"] = 3, ["flags"] = new JsonArray(1, 2) });
+        _github.AddDeployment("production", "2.4.0", "v2.4.0", payload: new JsonObject { ["release"] = new JsonObject { ["name"] = "2.4.0" } });
+        _github.AddDeployment("production", "2.4.0", "v2.4.0", payload: new JsonObject());
+        _github.Deployments.ForEach(d => d["description"] = "Deployed by another tool");
+
+        var deployment = await Tracker().StartAsync(Target(), CancellationToken.None);
+        var restored = await Tracker().RollbackAsync(Target("2.4.0"), Target("2.3.0"), failedDeploymentId: null, CancellationToken.None);
+
+        deployment.Created.ShouldBeTrue("none of the foreign deployments is Runway's");
+        var created = Body(_api.Received("POST", "/deployments")[0]);
+        created["payload"]!["tool"]!.GetValue<string>().ShouldBe("runway");
+        restored.Created.ShouldBeTrue();
+        StatusesReceived()[0].Deployment.ShouldBe(deployment.Id, "rollback marks Runway's own deployment of 2.4.0");
     }
 
     public void Dispose() => _api.Dispose();

@@ -1,29 +1,49 @@
+using System.Collections.Concurrent;
 using Runway.GitHub;
-using Runway.Testing;
+using Runway.Tests.GitHub.Contract;
 using Runway.GitHub.Resilience;
 using Serilog;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-using WireMock.Settings;
 using WireMock.Types;
 using WireMock.Util;
 
 namespace Runway.Tests.GitHub;
 
-/// <summary>A real HTTP server on 127.0.0.1 that answers as GitHub's REST API does, for repository acme/shop.</summary>
+/// <summary>
+/// GitHub's REST API for one test's own repository (<c>acme/shop-N</c>): answers registered on the shared stand-in,
+/// reached through Prism, which validates every request and answer against GitHub's OpenAPI description. A test whose
+/// requests broke the contract fails when this is disposed, naming each violation.
+/// </summary>
 public sealed class GitHubApiServer : IDisposable
 {
     public const string Token = "ghp_RunwayTestToken_DoNotLeak_7f3a9c51";
-    public const string RepoPath = "/api/v3/repos/acme/shop";
+    public const string Owner = "acme";
+
+    private static int _instances;
+    private readonly ConcurrentQueue<string> _violations = new();
 
     public GitHubApiServer()
     {
-        Server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{PostgresServer.FreePort()}"] });
+        Name = $"shop-{Interlocked.Increment(ref _instances)}";
+        Contract = GitHubContract.Instance;
     }
 
-    public WireMockServer Server { get; }
+    public GitHubContract Contract { get; }
+
+    /// <summary>The stand-in behind Prism (shared by every test; paths under <see cref="RepoPath"/> are this test's).</summary>
+    public WireMockServer Server => Contract.Upstream;
+
+    /// <summary>This test's repository name, e.g. <c>shop-7</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>This test's repository as owner/name.</summary>
+    public string Repository => $"{Owner}/{Name}";
+
+    /// <summary>The repository's path on the API, as requests reach the stand-in.</summary>
+    public string RepoPath => $"{GitHubSpec.PathPrefix}/repos/{Repository}";
 
     public List<GitHubRetry> Retries { get; } = [];
 
@@ -31,13 +51,14 @@ public sealed class GitHubApiServer : IDisposable
     {
         var options = new GitHubOptions
         {
-            Repository = "acme/shop",
+            Repository = Repository,
             Token = Token,
-            ApiBaseUrl = new Uri(Server.Url! + "/api/v3/"),
+            ApiBaseUrl = new Uri(Contract.Prism.Url, GitHubSpec.PathPrefix + "/"),
             TimeBudget = TimeSpan.FromSeconds(30),
             RequestTimeout = TimeSpan.FromSeconds(10),
             MaxRetryAttempts = 3,
             RetryBaseDelay = TimeSpan.FromMilliseconds(5),
+            Transport = () => new ViolationRecorder(_violations),
         };
         return adjust is null ? options : adjust(options);
     }
@@ -71,11 +92,21 @@ public sealed class GitHubApiServer : IDisposable
     public List<IRequestMessage> Received(string method, string path) =>
         [.. Server.LogEntries.Select(e => e.RequestMessage!).Where(r => r.Method == method && r.Path == RepoPath + path).OrderBy(r => r.DateTime)];
 
-    public List<IRequestMessage> AllReceived() => [.. Server.LogEntries.Select(e => e.RequestMessage!).OrderBy(r => r.DateTime)];
+    public List<IRequestMessage> AllReceived() =>
+        [.. Server.LogEntries.Select(e => e.RequestMessage!).Where(r => r.Path.StartsWith(RepoPath + "/", StringComparison.Ordinal)).OrderBy(r => r.DateTime)];
 
     public static string NotFound => """{"message":"Not Found","documentation_url":"https://docs.github.com/rest","status":"404"}""";
 
     public static string ServerError => """{"message":"Server Error"}""";
 
-    public void Dispose() => Server.Stop();
+    /// <summary>Prism's violations for this test's repository so far.</summary>
+    public IReadOnlyList<string> Violations => [.. _violations, .. Contract.Prism.ViolationsUnder(RepoPath + "/")];
+
+    /// <summary>Fails the test when any request or answer broke GitHub's published contract.</summary>
+    public void Dispose()
+    {
+        var violations = Violations;
+        if (violations.Count > 0)
+            throw new InvalidOperationException($"{violations.Count} request(s) or answer(s) broke GitHub's OpenAPI description:\n{string.Join('\n', violations)}");
+    }
 }

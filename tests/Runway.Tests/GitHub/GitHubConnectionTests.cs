@@ -14,7 +14,7 @@ public sealed class GitHubConnectionTests : IDisposable
     {
         _api.On("GET", "/pulls", 200, PullRequests());
 
-        await _api.Connect().CallAsync("list pulls", c => c.PullRequest.GetAllForRepository("acme", "shop"), CancellationToken.None);
+        await _api.Connect().CallAsync("list pulls", c => c.PullRequest.GetAllForRepository(GitHubApiServer.Owner, _api.Name), CancellationToken.None);
 
         var request = _api.Received("GET", "/pulls").ShouldHaveSingleItem();
         request.Headers!["User-Agent"].ToString().ShouldStartWith("Runway");
@@ -30,7 +30,7 @@ public sealed class GitHubConnectionTests : IDisposable
         _api.On("GET", "/issues", 503, GitHubApiServer.ServerError);
         _api.On("GET", $"/commits/{Sha}/status", 200, CombinedStatus(("ci/build", "success")));
         _api.On("GET", $"/commits/{Sha}/check-runs", 200, CheckRuns());
-        _api.On("GET", "/git/refs/tags/v2.4.0", 200, Ref("v2.4.0"));
+        _api.On("GET", "/git/ref/tags/v2.4.0", 200, Ref("v2.4.0"));
         _api.On("POST", "/releases/generate-notes", 200, ReleaseNotes("v2.4.0", "notes"));
         var github = _api.Connect(logger);
 

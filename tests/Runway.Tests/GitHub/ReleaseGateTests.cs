@@ -13,7 +13,7 @@ public sealed class ReleaseGateTests : IDisposable
     {
         _api.On("GET", $"/commits/{Sha}/status", 200, CombinedStatus(("ci/build", "success"), ("security/scan", "success")));
         _api.On("GET", $"/commits/{Sha}/check-runs", 200, CheckRuns((1, "tests", "completed", "success"), (2, "lint", "completed", "skipped")));
-        _api.On("GET", $"/git/refs/tags/{tag}", 200, Ref(tag));
+        _api.On("GET", $"/git/ref/tags/{tag}", 200, Ref(tag));
         _api.On("POST", "/releases/generate-notes", 200, ReleaseNotes(tag, notes));
         _api.On("GET", "/pulls", 200, PullRequests((43, "Tidy README", ["docs"])));
     }
@@ -81,7 +81,7 @@ public sealed class ReleaseGateTests : IDisposable
     public async Task CheckAsync_TagMissingAndCreationOff_FailsWithoutCreating()
     {
         GreenRepository();
-        _api.On("GET", "/git/refs/tags/v2.4.0", 404, GitHubApiServer.NotFound);
+        _api.On("GET", "/git/ref/tags/v2.4.0", 404, GitHubApiServer.NotFound);
 
         var check = (await Check())[ReleaseGateResult.ReleaseTagged];
 
@@ -95,7 +95,7 @@ public sealed class ReleaseGateTests : IDisposable
     {
         GreenRepository();
         var created = false;
-        _api.On("GET", "/git/refs/tags/v2.4.0", _ => created ? GitHubApiServer.Reply(200, Ref("v2.4.0")) : GitHubApiServer.Reply(404, GitHubApiServer.NotFound));
+        _api.On("GET", "/git/ref/tags/v2.4.0", _ => created ? GitHubApiServer.Reply(200, Ref("v2.4.0")) : GitHubApiServer.Reply(404, GitHubApiServer.NotFound));
         // GitHub created the tag but the answer was lost on the way back.
         _api.On("POST", "/git/refs", _ => { created = true; return GitHubApiServer.Reply(502, GitHubApiServer.ServerError); });
 
@@ -113,7 +113,7 @@ public sealed class ReleaseGateTests : IDisposable
     public async Task CheckAsync_TagMissingAndCreationOn_CreatesItOnce()
     {
         GreenRepository();
-        _api.On("GET", "/git/refs/tags/v2.4.0", 404, GitHubApiServer.NotFound);
+        _api.On("GET", "/git/ref/tags/v2.4.0", 404, GitHubApiServer.NotFound);
         _api.On("POST", "/git/refs", 201, Ref("v2.4.0"));
 
         var check = (await Check(new ReleaseGateOptions { CreateTagIfMissing = true }))[ReleaseGateResult.ReleaseTagged];
@@ -127,7 +127,7 @@ public sealed class ReleaseGateTests : IDisposable
     public async Task CheckAsync_TagOnAnotherCommit_Fails()
     {
         GreenRepository();
-        _api.On("GET", "/git/refs/tags/v2.4.0", 200, Ref("v2.4.0", "1111111111111111111111111111111111111111"));
+        _api.On("GET", "/git/ref/tags/v2.4.0", 200, Ref("v2.4.0", "1111111111111111111111111111111111111111"));
 
         var check = (await Check())[ReleaseGateResult.ReleaseTagged];
 
@@ -170,6 +170,50 @@ public sealed class ReleaseGateTests : IDisposable
         result[ReleaseGateResult.ReleaseNotesDrafted].Passed.ShouldBeFalse();
         result.ReleaseNotes.ShouldBeNull();
     }
+
+    [Fact]
+    public async Task CheckAsync_FailingStatusOnPage2_FailsNamingIt()
+    {
+        GreenRepository();
+        var statuses = Enumerable.Range(0, 100).Select(i => ($"ci/shard-{i}", "success")).Append(("security/scan", "failure")).ToList();
+        _api.On("GET", $"/commits/{Sha}/status", request => PageOf(request, page =>
+            CombinedStatusPage("failure", statuses.Count, statuses.Skip((page - 1) * 100).Take(100), firstId: 1000 + (page - 1) * 100)));
+
+        var check = (await Check())[ReleaseGateResult.ChecksGreen];
+
+        check.Passed.ShouldBeFalse();
+        check.Summary.ShouldBe("failing: security/scan");
+        _api.Received("GET", $"/commits/{Sha}/status").Select(r => r.Query!["page"].ToString()).ShouldBe(["1", "2"]);
+    }
+
+    [Fact]
+    public async Task CheckAsync_CombinedStateFailure_FailsEvenWhenNoListedStatusDid()
+    {
+        GreenRepository();
+        _api.On("GET", $"/commits/{Sha}/status", 200, Serialize(CombinedStatusPage("failure", 1, [("ci/build", "success")])));
+
+        var check = (await Check())[ReleaseGateResult.ChecksGreen];
+
+        check.Passed.ShouldBeFalse();
+        check.Summary.ShouldBe("failing: combined status (failure)");
+        check.Evidence["combinedState"]!.GetValue<string>().ShouldBe("failure");
+    }
+
+    [Fact]
+    public async Task CheckAsync_FailingCheckRunOnPage2_FailsNamingIt()
+    {
+        GreenRepository();
+        var runs = Enumerable.Range(1, 100).Select(i => ((long)i, $"test-{i}", "completed", (string?)"success")).Append((101L, "e2e", "completed", "failure")).ToList();
+        _api.On("GET", $"/commits/{Sha}/check-runs", request => PageOf(request, page => CheckRunsPage(runs.Count, runs.Skip((page - 1) * 100).Take(100))));
+
+        var check = (await Check())[ReleaseGateResult.ChecksGreen];
+
+        check.Passed.ShouldBeFalse();
+        check.Summary.ShouldBe("failing: e2e");
+    }
+
+    private static WireMock.ResponseMessage PageOf(WireMock.IRequestMessage request, Func<int, System.Text.Json.Nodes.JsonObject> page) =>
+        GitHubApiServer.Reply(200, Serialize(page(request.Query is { } q && q.TryGetValue("page", out var p) ? int.Parse(p.ToString()) : 1)));
 
     public void Dispose() => _api.Dispose();
 }

@@ -22,8 +22,8 @@ public sealed class GitHubResilienceTests : IDisposable
         _api.On("GET", "/pulls", _ => calls < failures.Length ? failures[calls++]() : GitHubApiServer.Reply(200, PullRequests((41, "Canary", []))));
     }
 
-    private static Task<IReadOnlyList<PullRequest>> ListPulls(GitHubConnection github) =>
-        github.CallAsync("list pulls", c => c.PullRequest.GetAllForRepository("acme", "shop"), CancellationToken.None);
+    private Task<IReadOnlyList<PullRequest>> ListPulls(GitHubConnection github) =>
+        github.CallAsync("list pulls", c => c.PullRequest.GetAllForRepository(GitHubApiServer.Owner, _api.Name), CancellationToken.None);
 
     [Fact]
     public async Task PrimaryRateLimit_WaitsUntilTheResetTime()
@@ -85,7 +85,7 @@ public sealed class GitHubResilienceTests : IDisposable
 
         var error = await Should.ThrowAsync<GitHubCallFailedException>(() => ListPulls(_api.Connect()));
 
-        error.Message.ShouldStartWith("GitHub call 'list pulls' on acme/shop failed: 503 ServiceUnavailable");
+        error.Message.ShouldStartWith($"GitHub call 'list pulls' on {_api.Repository} failed: 503 ServiceUnavailable");
         _api.Received("GET", "/pulls").Count.ShouldBe(4);
     }
 
@@ -97,7 +97,7 @@ public sealed class GitHubResilienceTests : IDisposable
         var error = await Should.ThrowAsync<GitHubCallFailedException>(() => ListPulls(_api.Connect()));
 
         error.Message.ShouldContain("not found (404)");
-        error.Message.ShouldContain("repository 'acme/shop' exists");
+        error.Message.ShouldContain($"repository '{_api.Repository}' exists");
         _api.Retries.ShouldBeEmpty();
     }
 
@@ -123,7 +123,7 @@ public sealed class GitHubResilienceTests : IDisposable
     [Fact]
     public async Task SlowGitHub_BeyondTheTimeBudget_FailsNamingTheBudget()
     {
-        _api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(GitHubApiServer.RepoPath + "/pulls").UsingGet())
+        _api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(_api.RepoPath + "/pulls").UsingGet())
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithBody("[]").WithDelay(TimeSpan.FromSeconds(2)));
         var github = _api.Connect(adjust: o => new GitHubOptions { Repository = o.Repository, Token = o.Token, ApiBaseUrl = o.ApiBaseUrl, TimeBudget = TimeSpan.FromMilliseconds(800) });
 

@@ -1,0 +1,55 @@
+using Runway.Canary;
+using Serilog.Core;
+
+namespace Runway.Bench.Canary;
+
+/// <summary>The rule as it is now: the real <see cref="CanaryBake"/> on replayed counters, with fake time.</summary>
+internal sealed class RuleV2(bool practical)
+{
+    private readonly BoundaryCache _boundaries = new();
+
+    private readonly CanaryOptions _options = new()
+    {
+        BakeDuration = Scenario.Interval * Scenario.Looks,
+        Interval = Scenario.Interval,
+        MaxErrorRateIncrease = practical ? 0.01 : 0,
+        MaxLatencyIncreaseRatio = practical ? 1.2 : 1,
+    };
+
+    public async Task<(bool Failed, int Look)> BakeAsync(Trajectory trajectory)
+    {
+        var result = await new CanaryBake(new ReplayedMetrics(trajectory), _options, new AutoAdvancingTime(), Logger.None, _boundaries)
+            .RunAsync(new CanaryPool("baseline", []), new CanaryPool("canary", []), null, CancellationToken.None);
+        return (result.Verdict == CanaryVerdict.Fail, result.Intervals);
+    }
+}
+
+/// <summary>How often one rule failed the bakes of a cell, and at which look (median of the failed ones).</summary>
+internal sealed class Tally
+{
+    private readonly List<int> _looks = [];
+    private int _bakes;
+
+    public double Rate => _bakes == 0 ? 0 : (double)_looks.Count / _bakes;
+
+    public int Bakes => _bakes;
+
+    public double? MedianLook
+    {
+        get
+        {
+            if (_looks.Count == 0) return null;
+            var sorted = _looks.Order().ToList();
+            return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2.0;
+        }
+    }
+
+    public void Add((bool Failed, int Look) bake)
+    {
+        lock (_looks)
+        {
+            _bakes++;
+            if (bake.Failed) _looks.Add(bake.Look);
+        }
+    }
+}
