@@ -2,6 +2,7 @@ using Npgsql;
 using Runway.Checklists;
 using Runway.Database.Backups;
 using Runway.Environments;
+using Runway.Environments.Local;
 using Runway.GitHub;
 using Runway.Ledger;
 using Runway.Processes;
