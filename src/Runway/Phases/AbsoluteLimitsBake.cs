@@ -36,7 +36,7 @@ public sealed class AbsoluteLimitsBake(DeploymentServices services)
     private async Task<(AbsoluteJudgement, TimeSpan)> JudgeAsync(CanaryPool pool, CancellationToken cancellationToken)
     {
         var (options, limits, time) = (services.Settings.Canary, services.Settings.Limits, services.Time);
-        var metrics = new ScrapeMetricsSource(services.Http, time);
+        var metrics = services.CreateMetricSource(services.Environment.Name).Source;
         var started = time.GetTimestamp();
         var start = await metrics.ReadAsync(pool, cancellationToken).ConfigureAwait(false);
         services.Logger.Information("No baseline: {Release} is judged against absolute limits (error rate at most {MaxErrorRate:P2}, p{Quantile} latency at most {MaxLatency}) for {Duration}",
@@ -59,7 +59,9 @@ public sealed class AbsoluteLimitsBake(DeploymentServices services)
             ? new LoadGenerator(services.Http, new LoadOptions
             {
                 Target = new Uri(url),
-                Token = services.Topology.ServiceToken,
+                Token = services.ServiceToken,
+                Request = services.Contract.Request,
+                ReleaseHeader = services.Contract.ReleaseHeader,
                 RequestsPerSecond = services.Settings.LoadRequestsPerSecond,
                 Duration = duration,
             }, services.Time, services.Logger)
