@@ -46,6 +46,19 @@ public sealed record PoolCounters(double Requests, double Errors, IReadOnlyList<
         return new PoolCounters(requests, errors, buckets.Select(b => new LatencyBucket(b.Key, b.Value)).ToList());
     }
 
+    /// <summary>
+    /// The counts since <paramref name="start"/>, per series with Prometheus's <c>increase</c> rule (a counter that
+    /// went down was reset and counts from zero), then summed.
+    /// </summary>
+    public PoolCounters Since(PoolCounters start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        var window = new CounterWindow();
+        window.Add(start);
+        window.Add(this);
+        return window.Totals();
+    }
+
     /// <summary>How many observations fell in each bucket (not cumulative), in bucket order.</summary>
     public IReadOnlyList<double> BucketCounts()
     {

@@ -22,6 +22,8 @@ public static class SettingsValidation
         new("MinRequests", "min-requests", s => s.Canary.MinRequestsPerPool, s => s.Canary.MinRequestsPerPool >= 1, "at least 1"),
         new("MaxErrorRateIncrease", "max-error-rate-increase", s => s.Canary.MaxErrorRateIncrease, s => s.Canary.MaxErrorRateIncrease is >= 0 and < 1, "from 0 to 1, 1 excluded"),
         new("MaxLatencyIncrease", "max-latency-increase", s => s.Canary.MaxLatencyIncreaseRatio, s => s.Canary.MaxLatencyIncreaseRatio >= 1, "at least 1 (a ratio)"),
+        new("SpendingGamma", "spending-gamma", s => s.Canary.SpendingGamma, s => double.IsFinite(s.Canary.SpendingGamma), "a finite number (e.g. -4; 0 spends evenly)"),
+        new("MaxMeasurementErrors", "max-measurement-errors", s => s.Canary.MaxConsecutiveMeasurementErrors, s => s.Canary.MaxConsecutiveMeasurementErrors >= 1, "at least 1"),
         new("ErrorRateLimit", "error-rate-limit", s => s.Limits.MaxErrorRate, s => s.Limits.MaxErrorRate is >= 0 and < 1, "from 0 to 1, 1 excluded"),
         new("LatencyLimit", "latency-limit", s => s.Limits.MaxLatency, s => s.Limits.MaxLatency > TimeSpan.Zero, "more than 0"),
         new("SampleErrorRate", "sample-error-rate", s => s.SampleErrorRate, s => s.SampleErrorRate is >= 0 and <= 1, "from 0 to 1"),

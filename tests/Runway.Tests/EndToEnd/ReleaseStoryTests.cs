@@ -89,10 +89,15 @@ public sealed class ReleaseStoryTests : IAsyncLifetime
 
     private async Task FailingRelease_FailsItsCanaryAndIsRolledBackAutomatically()
     {
-        var run = await _repository.RunAsync("Deploy", "--version", "1.2.0", "--sample-error-rate", "0.3");
+        var run = await _repository.RunAsync("Deploy", "--version", "1.2.0", "--sample-error-rate", "0.2");
 
         run.ShouldFail("(c) Deploy 1.2.0 erring on purpose")
             .ShouldSay("The canary of 1.2.0 failed its analysis: Canary error rate", "(c)")
+            .ShouldSay("Canary bake ended Fail", "(c)");
+        // The local bake (5 looks of 4 s) catches a 20 % error rate within two intervals despite its sequential boundary.
+        run.Output.ShouldNotContain("Canary bake look 3/5", customMessage: "(c) caught at look 1 or 2");
+        run.Output.ShouldContain("canary.html", customMessage: "(c) the bake's charts are written next to the reports");
+        run.ShouldSay("Rolling back deployment", "(c)")
             .ShouldSay("Rolling back deployment", "(c)")
             .ShouldSay("Removed pool 1.2.0 from local", "(c)");
         var status = await _repository.StatusAsync();
