@@ -18,3 +18,43 @@ sealed partial class Build
     [Parameter("The smoke probes")]
     readonly string SmokeFile = "deploy/smoke.json";
 }
+
+/// <summary>The service's contract, and the production pieces a profile chooses by name.</summary>
+sealed partial class Build
+{
+    [Parameter("The service contract: health, warm-up/load request, auth, tools, metrics")]
+    readonly string ServiceFile = Runway.Service.ServiceContractFile.DefaultPath;
+
+    [Parameter("Where pools run: local or commands (unset: commands when the commands are given)")]
+    readonly string? PoolRuntime = null;
+
+    [Parameter("What splits traffic: local, commands or haproxy (unset: as the pool runtime)")]
+    readonly string? TrafficRouter = null;
+
+    [Parameter("Where the canary reads metrics: scrape (each instance) or prometheus")]
+    readonly string MetricsSource = "scrape";
+
+    [Parameter("The Prometheus server's URL, for --metrics-source prometheus")]
+    readonly string? PrometheusUrl = null;
+
+    [Parameter("HAProxy's admin socket (path or host:port), for --traffic-router haproxy")]
+    readonly string? HAProxySocket = null;
+
+    [Parameter("The HAProxy backend whose server-template slots hold the pools")]
+    readonly string HAProxyBackend = "service";
+
+    [Parameter("The URL users reach through HAProxy")]
+    readonly string? HAProxyUrl = null;
+
+    Runway.Service.ServiceSettings ServiceSettings => new()
+    {
+        ServiceFile = ServiceFile,
+        PoolRuntime = Blank(PoolRuntime),
+        TrafficRouter = Blank(TrafficRouter),
+        MetricsSource = MetricsSource,
+        PrometheusUrl = Blank(PrometheusUrl) is { } prometheus ? new Uri(prometheus.EndsWith('/') ? prometheus : prometheus + "/") : null,
+        HAProxySocket = Blank(HAProxySocket),
+        HAProxyBackend = HAProxyBackend,
+        HAProxyUrl = Blank(HAProxyUrl) is { } url ? new Uri(url) : null,
+    };
+}

@@ -16,17 +16,20 @@ sealed partial class Build
     [Parameter("Requests each pool needs before a verdict is conclusive")]
     readonly int MinRequests = 50;
 
-    [Parameter("Significance level of the statistical tests")]
-    readonly double Alpha = 0.05;
+    [Parameter("False-positive budget of each canary metric over the whole bake (one-sided)")]
+    readonly double Alpha = 0.01;
+
+    [Parameter("Shape of the Hwang-Shih-DeCani alpha-spending function (negative spends late)")]
+    readonly double SpendingGamma = -4;
+
+    [Parameter("Looks in a row whose metrics cannot be read before the bake stops on it")]
+    readonly int MaxMeasurementErrors = 4;
 
     [Parameter("How much higher (absolute) the canary's error rate may be before it fails")]
     readonly double MaxErrorRateIncrease = 0.01;
 
     [Parameter("How many times slower the canary's median latency may be before it fails")]
     readonly double MaxLatencyIncrease = 1.2;
-
-    [Parameter("The smallest slowdown of the median latency that can fail the canary")]
-    readonly TimeSpan MinLatencyIncrease = TimeSpan.FromMilliseconds(25);
 
     CanaryOptions CanaryOptions => new()
     {
@@ -36,6 +39,7 @@ sealed partial class Build
         Alpha = Alpha,
         MaxErrorRateIncrease = MaxErrorRateIncrease,
         MaxLatencyIncreaseRatio = MaxLatencyIncrease,
-        MinLatencyIncrease = MinLatencyIncrease,
+        SpendingGamma = SpendingGamma,
+        MaxConsecutiveMeasurementErrors = MaxMeasurementErrors,
     };
 }

@@ -22,14 +22,17 @@ sealed partial class Build
         {
             string?[] all = [DeployPoolCommand, SetWeightsCommand, RemovePoolCommand, ReadInstancesCommand];
             if (all.All(string.IsNullOrWhiteSpace)) return null;
-            if (all.Any(string.IsNullOrWhiteSpace))
-                throw new InvalidOperationException(
-                    "An environment driven by commands needs all four: --deploy-pool-command, --set-weights-command, --remove-pool-command, --read-instances-command.");
+            // A named router (e.g. haproxy) sets the weights itself: the set-weights command is then not needed.
+            string?[] needed = Blank(TrafficRouter) is null or "commands" ? all : [DeployPoolCommand, RemovePoolCommand, ReadInstancesCommand];
+            if (needed.Any(string.IsNullOrWhiteSpace))
+                throw new InvalidOperationException(Blank(TrafficRouter) is null or "commands"
+                    ? "An environment driven by commands needs all four: --deploy-pool-command, --set-weights-command, --remove-pool-command, --read-instances-command."
+                    : "Pools run by commands need three: --deploy-pool-command, --remove-pool-command, --read-instances-command.");
             return new CommandEnvironmentOptions
             {
                 Name = Environment,
                 DeployPool = DeployPoolCommand!,
-                SetWeights = SetWeightsCommand!,
+                SetWeights = SetWeightsCommand ?? "",
                 RemovePool = RemovePoolCommand!,
                 ReadInstances = ReadInstancesCommand!,
                 WorkingDirectory = RootDirectory,

@@ -4,7 +4,7 @@ using Runway.Targets;
 /// <summary>The phases of a deployment. Each resumes the release's deployment and is skipped when already done.</summary>
 sealed partial class Build
 {
-    [Parameter("Migration: list what would run and change nothing (the other phases are skipped)")]
+    [Parameter("Migration: list what would run and change nothing (the other phases are skipped); Rollback: print how each migration would be taken back")]
     readonly bool DryRun = false;
 
     Target Preparation => _ => Phase(_, ChecklistPhase.Preparation)
@@ -65,6 +65,7 @@ sealed partial class Build
         .Description("Returns traffic, then the database, to the previous release")
         .Executes(async token =>
         {
+            if (DryRun) { await PlanRollbackAsync(token); return; }
             var rolledBack = await (await PipelineAsync(token)).RollbackAsync($"requested by {Settings.StartedBy}", token);
             Logger.Information("Deployment {DeploymentId} rolled back: {Previous} serves {Environment}", rolledBack.Id, rolledBack.PreviousRelease ?? "nothing", Environment);
         });
@@ -78,6 +79,7 @@ sealed partial class Build
     string? AutoRollbackSkipReason() => (AutoRollback, _pipeline?.FailedPhase) switch
     {
         (false, _) => "auto-rollback is off (--auto-rollback false)",
+        _ when _pipeline?.LostLock == true => "this run lost its lock on the environment: it never rolls back without it",
         (_, null) => "no phase failed",
         (_, nameof(ChecklistPhase.Preparation)) => "Preparation failed before anything changed in the environment",
         _ => null,

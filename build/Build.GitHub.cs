@@ -11,20 +11,19 @@ using Runway.Targets;
 [GitHubActionsRollback("rollback", Environments = ["production", "gated"], ImportSecrets = ["LedgerConnectionString", "DatabaseConnectionString", "ServiceToken"])]
 sealed partial class Build
 {
-    // Named "Github…" so that the options read --github-token and RUNWAY_GITHUB_TOKEN, as the workflows pass it.
-    [Parameter("GitHub repository as owner/name (empty: GITHUB_REPOSITORY in Actions when a token is set, else GitHub off)", Name = "GithubRepository")]
+    [Parameter("GitHub repository as owner/name (empty: GITHUB_REPOSITORY in Actions when a token is set, else GitHub off)")]
     readonly string? GitHubRepository = null;
 
-    [Parameter("GitHub API base URL: https://api.github.com/ or an Enterprise server's https://host/api/v3/ (empty: GITHUB_API_URL in Actions)", Name = "GithubApiUrl")]
+    [Parameter("GitHub API base URL: https://api.github.com/ or an Enterprise server's https://host/api/v3/ (empty: GITHUB_API_URL in Actions)")]
     readonly string? GitHubApiUrl = null;
 
-    [Parameter("GitHub token with contents, deployments and issues write access (empty: GitHub off)", Name = "GithubToken"), Secret]
+    [Parameter("GitHub token with contents, deployments and issues write access (empty: GitHub off)"), Secret]
     readonly string? GitHubToken = null;
 
-    [Parameter("Create the release tag on the release commit when it is missing", Name = "GithubCreateTag")]
+    [Parameter("Create the release tag on the release commit when it is missing")]
     readonly bool GitHubCreateTag = false;
 
-    [Parameter("Open pull requests with this label block the release", Name = "GithubBlockingLabel")]
+    [Parameter("Open pull requests with this label block the release")]
     readonly string GitHubBlockingLabel = "blocks-release";
 
     [Parameter("GenerateWorkflows: fail when the committed workflows differ from the attributes, instead of writing them")]

@@ -1,9 +1,19 @@
 using Runway.GitHub;
+using Runway.Targets;
 using Runway.Phases;
 
 /// <summary>The deployment services, made on first use (so --help and --plan start nothing) and closed at the end.</summary>
 sealed partial class Build
 {
+    [Parameter("A first deployment (no baseline to compare with) fails its bake above this error rate")]
+    readonly double ErrorRateLimit = 0.01;
+
+    [Parameter("A first deployment (no baseline to compare with) fails its bake when its p95 latency exceeds this")]
+    readonly TimeSpan LatencyLimit = TimeSpan.FromSeconds(1);
+
+    [Parameter("Allows deploying an older release than the live one (refused otherwise)")]
+    readonly bool AllowDowngrade = false;
+
     DeploymentServices? _services;
     DeploymentPipeline? _pipeline;
 
@@ -13,6 +23,8 @@ sealed partial class Build
         TemporaryDirectory = TemporaryDirectory,
         Environment = Environment,
         Release = Version ?? "",
+        ReleaseOrigin = ParameterOrigin(nameof(Version)),
+        AllowDowngrade = AllowDowngrade,
         StartedBy = StartedBy ?? System.Environment.UserName,
         Interactive = IsInteractive,
         Confirm = Ask,
@@ -21,7 +33,11 @@ sealed partial class Build
         ServiceToken = Blank(ServiceToken),
         WaiveSignOffs = Blank(WaiveSignOffs),
         RequiredEnvironmentVariables = RequiredEnvironmentVariables,
+        TrafficLease = TrafficLease,
         SecretValues = SecretValues,
+        RestoreDatabase = RestoreDatabase,
+        BackupRepository = Blank(BackupRepository) is { } repository
+            ? new(repository, Blank(BackupRepositoryEndpoint), Blank(BackupRepositoryAccessKey), Blank(BackupRepositorySecretKey)) : null,
         PostgresPort = PostgresPort,
         RouterPort = RouterPort,
         RouterAdminPort = RouterAdminPort,
@@ -34,7 +50,9 @@ sealed partial class Build
         LoadRequestsPerSecond = LoadRate,
         CanaryWeight = CanaryWeight,
         Canary = CanaryOptions,
+        Limits = new() { MaxErrorRate = ErrorRateLimit, MaxLatency = LatencyLimit, MinRequests = MinRequests },
         Commands = Commands,
+        Service = ServiceSettings,
         ServiceProject = ServiceProject,
         RouterProject = RouterProject,
         MigrationsDirectory = MigrationsDirectory,
@@ -44,6 +62,9 @@ sealed partial class Build
         ReleaseGate = ReleaseGate,
         CiRunUrl = ActionsRunUrl,
     };
+
+    // Every parameter's range is checked before any target starts anything (cluster, lock, pools, ledger).
+    protected override void OnBuildInitialized() => SettingsValidation.Validate(Settings, ParameterOrigin);
 
     async Task<DeploymentServices> ServicesAsync(CancellationToken cancellationToken) =>
         _services ??= await DeploymentServices.CreateAsync(Settings,

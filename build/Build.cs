@@ -36,5 +36,31 @@ sealed partial class Build : BuildBase
     [Parameter("Environment variables the release's processes must get (checked in Preparation; only names are recorded)")]
     readonly string[] RequiredEnvironmentVariables = [];
 
-    protected override void OnBuildFinished(bool succeeded) => DisposeServices();
+    [Parameter("Rollback: restore the database from the pre-migration backup even though the forecast says writes made since would be lost (the safety dump keeps them)")]
+    readonly bool RestoreDatabase = false;
+
+    [Parameter("Where verified backups are uploaded so that any runner can restore them: a directory (a shared mount) or s3://bucket/prefix")]
+    readonly string? BackupRepository = null;
+
+    [Parameter("The S3-compatible server of --backup-repository s3://… (empty: AWS)"), Secret]
+    readonly string? BackupRepositoryEndpoint = null;
+
+    [Parameter("The access key id for --backup-repository s3://… (empty: the AWS SDK's default credentials)"), Secret]
+    readonly string? BackupRepositoryAccessKey = null;
+
+    [Parameter("The secret access key for --backup-repository s3://…"), Secret]
+    readonly string? BackupRepositorySecretKey = null;
+
+    [Parameter("How long the local router keeps this run's canary or rollout traffic if the run dies without renewing its lease; then traffic returns to the stable release (0: no lease)")]
+    readonly TimeSpan TrafficLease = TimeSpan.FromSeconds(60);
+
+    [Parameter("Down: stop the environment even though the ledger shows a deployment Running (it first takes the lock, so never under a live run)")]
+    readonly bool Force = false;
+
+    // A run cancelled between phases has no phase to catch it: abort its deployment here, traffic first, then let go.
+    protected override void OnBuildFinished(bool succeeded)
+    {
+        _pipeline?.AbortIfCancelledAsync().GetAwaiter().GetResult();
+        DisposeServices();
+    }
 }

@@ -10,15 +10,16 @@ static class Dotnet
         if (exitCode != 0) throw new InvalidOperationException($"`dotnet {string.Join(' ', arguments)}` exited with code {exitCode}; see the output above.");
     }
 
-    /// <summary>Runs <c>dotnet test</c> and sums the per-project result lines.</summary>
-    public static async Task<TestSummary> TestAsync(string workingDirectory, IReadOnlyList<string> arguments, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>Runs <c>dotnet test</c>, sums the per-project result lines and keeps its exit code; <paramref name="testProjects"/> must each report.</summary>
+    public static async Task<TestSummary> TestAsync(string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyList<string> testProjects, ILogger logger, CancellationToken cancellationToken)
     {
-        var summary = new TestSummary();
-        await StreamAsync(workingDirectory, arguments, line =>
+        var summary = new TestSummary(testProjects);
+        var exitCode = await StreamAsync(workingDirectory, arguments, line =>
         {
             logger.Information("{Line}", line);
             summary.Read(line);
         }, cancellationToken);
+        summary.Finish(exitCode);
         return summary;
     }
 

@@ -1,6 +1,7 @@
 using Runway.Bench.Rollout;
 using Runway.Database;
 using Runway.Load;
+using Runway.Service;
 using Runway.Smoke;
 using Serilog.Core;
 
@@ -48,10 +49,13 @@ return figures.Problems.Count == 0 ? 0 : 1;
 async Task RunUnderLoadAsync(Scenario scenario)
 {
     var key = File.ReadAllText(Path.Combine(root.TemporaryDirectory, "sample-signing.key")).Trim();
+    var contract = ServiceContractFile.Load(Path.Combine(repository, ServiceContractFile.DefaultPath));
     var load = new LoadGenerator(http, new LoadOptions
     {
         Target = new Uri(root.RouterUrl),
         Token = SampleToken.Create(key, "runway-bench-load", TimeSpan.FromHours(2), TimeProvider.System),
+        Request = contract.Request,
+        ReleaseHeader = contract.ReleaseHeader,
         RequestsPerSecond = settings.LoadRate,
         Concurrency = 16,
         Duration = TimeSpan.FromHours(1),

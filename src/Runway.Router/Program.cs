@@ -1,6 +1,7 @@
 using System.Net;
 using Runway.Router.Admin;
 using Runway.Router.Hosting;
+using Runway.Router.Leases;
 using Runway.Router.Proxy;
 using Runway.Router.Routing;
 using Runway.Router.State;
@@ -51,7 +52,9 @@ static WebApplication Build(RouterArguments arguments, AdminToken token, RouteSt
     builder.Services.AddSingleton<Serilog.ILogger>(logger);
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddSingleton(sp => new LiveRoutes(initial, sp.GetRequiredService<TimeProvider>()));
-    builder.Services.AddSingleton(sp => new RouteSwitch(sp.GetRequiredService<LiveRoutes>(), state, arguments.DrainTimeout, logger));
+    builder.Services.AddSingleton(sp => new LeaseKeeper(sp.GetRequiredService<TimeProvider>()));
+    builder.Services.AddSingleton(sp => new RouteSwitch(sp.GetRequiredService<LiveRoutes>(), state, sp.GetRequiredService<LeaseKeeper>(), arguments.DrainTimeout, logger));
+    builder.Services.AddHostedService(sp => new LeaseWatch(sp.GetRequiredService<LeaseKeeper>(), sp.GetRequiredService<RouteSwitch>(), sp.GetRequiredService<TimeProvider>(), logger));
     builder.Services.AddSingleton<TrafficForwarder>();
     builder.Services.AddHttpForwarder();
 

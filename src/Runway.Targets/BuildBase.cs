@@ -8,6 +8,15 @@ public abstract class BuildBase
 {
     private Serilog.ILogger? _logger;
 
+    /// <summary>True when the build runs on a CI server (as Nuke's): <c>CI</c>, <c>GITHUB_ACTIONS</c>, <c>TF_BUILD</c>, <c>TEAMCITY_VERSION</c>, <c>GITLAB_CI</c>, <c>JENKINS_URL</c>, <c>BUILDKITE</c> or <c>APPVEYOR</c> is set.</summary>
+    public static bool IsServerBuild => RunnerEnvironment.IsServer(CurrentVariables.Value ?? RunnerEnvironment.ProcessVariables());
+
+    // Static as in Nuke (usable in parameter initialisers); the runner sets the run's variables for this flow.
+    internal static readonly AsyncLocal<IReadOnlyDictionary<string, string>?> CurrentVariables = new();
+
+    /// <summary>The opposite of <see cref="IsServerBuild"/>: a person's machine.</summary>
+    public static bool IsLocalBuild => !IsServerBuild;
+
     /// <summary>The folder holding <c>.nuke/</c> (found upward from the working directory, or <c>--root</c>).</summary>
     public string RootDirectory { get; private set; } = Directory.GetCurrentDirectory();
 
@@ -23,8 +32,31 @@ public abstract class BuildBase
     /// <summary>The values of this run's <c>[Secret]</c> parameters: for proving that no output holds them. Never print them.</summary>
     public IReadOnlyList<string> SecretValues { get; private set; } = [];
 
+    /// <summary>
+    /// Where a parameter's value came from, for messages: e.g. <c>--canary-weight on the command line</c>,
+    /// <c>RUNWAY_CANARY_WEIGHT in the environment</c>, <c>CanaryWeight in .nuke/parameters.json</c>, or <c>the default</c>.
+    /// </summary>
+    /// <param name="memberName">The parameter's member name, e.g. <c>nameof(CanaryWeight)</c>.</param>
+    public string ParameterOrigin(string memberName) => _origins.TryGetValue(memberName, out var origin) ? origin : "the default";
+
+    private IReadOnlyDictionary<string, string> _origins = new Dictionary<string, string>();
+
     /// <summary>The run's logger: masks secrets and carries <c>RunId</c> and the current <c>Target</c>.</summary>
     public Serilog.ILogger Logger => _logger ?? Serilog.Core.Logger.None;
+
+    /// <summary>
+    /// <c>RUNWAY_*</c> environment variables that are not parameters but that this build, its tests or its tools read
+    /// (e.g. a snapshot switch). Every other <c>RUNWAY_*</c> variable must name a parameter, or the run fails, so a
+    /// misspelt <c>RUNWAY_VERSON</c> never leaves a default in force silently.
+    /// </summary>
+    protected internal virtual IReadOnlyCollection<string> AcceptedVariables => [];
+
+    /// <summary>
+    /// True when this run's standard output is data for a program (e.g. <c>Status --json</c>): the engine then writes
+    /// its header, target frames, summary and verdict to standard error too, so the output parses. Read after binding.
+    /// Errors and warnings always go to standard error.
+    /// </summary>
+    protected internal virtual bool OutputIsData => false;
 
     /// <summary>Runs the targets named on the command line, or <paramref name="defaultTargets"/>; returns the process exit code.</summary>
     protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets) where T : BuildBase, new()
@@ -66,6 +98,8 @@ public abstract class BuildBase
         IsInteractive = isInteractive;
         _logger = logger;
     }
+
+    internal void SetParameterOrigins(IReadOnlyDictionary<string, string>? origins) => _origins = origins ?? _origins;
 
     internal void RaiseBuildInitialized() => OnBuildInitialized();
     internal void RaiseTargetRunning(string target) => OnTargetRunning(target);

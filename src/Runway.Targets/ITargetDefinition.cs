@@ -38,6 +38,9 @@ public interface ITargetDefinition
     /// <summary>Parameters (e.g. <c>() =&gt; Version</c>) that must be set; checked before anything runs.</summary>
     ITargetDefinition Requires(params Expression<Func<object?>>[] parameters);
 
+    /// <summary>Conditions (e.g. <c>() =&gt; IsServerBuild</c>) that must hold; checked before anything runs, a false one fails the run naming it.</summary>
+    ITargetDefinition Requires(params Expression<Func<bool>>[] conditions);
+
     /// <summary>If this target fails, later targets that do not depend on it still run.</summary>
     ITargetDefinition ProceedAfterFailure();
 

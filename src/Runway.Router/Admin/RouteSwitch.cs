@@ -1,3 +1,4 @@
+using Runway.Router.Leases;
 using Runway.Router.Routing;
 using Runway.Router.State;
 
@@ -5,14 +6,14 @@ namespace Runway.Router.Admin;
 
 /// <summary>
 /// Applies a new table: validate, persist, swap, then drain the destinations it removed. One change at a time, so
-/// generations and the state file always agree. Bad input changes nothing.
+/// generations and the state file always agree. Bad input, and a stale fence, change nothing.
 /// </summary>
-public sealed class RouteSwitch(LiveRoutes routes, RouteStateFile state, TimeSpan drainTimeout, Serilog.ILogger logger)
+public sealed class RouteSwitch(LiveRoutes routes, RouteStateFile state, LeaseKeeper leases, TimeSpan drainTimeout, Serilog.ILogger logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>The outcome of a change: the error (nothing changed) or the table now in force and the drain result.</summary>
-    public sealed record Outcome(string? Error, RouteTable? Table, DrainResult? Drain, bool StateFileFailed = false);
+    public sealed record Outcome(string? Error, RouteTable? Table, DrainResult? Drain, bool StateFileFailed = false, bool StaleFence = false);
 
     /// <summary>Validates and applies <paramref name="request"/>.</summary>
     public async Task<Outcome> ApplyAsync(RouteTableRequest? request, CancellationToken cancellationToken)
@@ -27,23 +28,60 @@ public sealed class RouteSwitch(LiveRoutes routes, RouteStateFile state, TimeSpa
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var table = new RouteTable(routes.Current.Generation + 1, pools);
-            if (await TrySaveAsync(table, cancellationToken) is { } saveError)
+            // Inside the gate: a newer run's change can never be overtaken by an older run's.
+            if (leases.Admit(request!.Fence) is { } stale)
             {
-                return new Outcome(saveError, null, null, StateFileFailed: true);
+                logger.Warning("Refused route table: {Reason}", stale);
+                return new Outcome(stale, null, null, StaleFence: true);
             }
 
-            var previous = routes.Replace(table);
-            logger.Information("Route table generation {Generation} in force: {Weights}", table.Generation, table.Describe());
-            var removed = previous.AllDestinations().Except(table.AllDestinations(), StringComparer.Ordinal).ToList();
-            var drain = await routes.DrainAsync(removed, drainTimeout, cancellationToken);
-            LogDrain(table.Generation, drain);
-            return new Outcome(null, table, drain);
+            return await SwitchAsync(pools, cancellationToken);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Gives <paramref name="stable"/> all traffic, keeping the other pools at weight 0 (a lapsed lease).</summary>
+    public async Task ReturnToAsync(string stable, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var current = routes.Current;
+            if (current.Pools.All(p => p.Release != stable))
+            {
+                logger.Error("Cannot return traffic to {Stable}: it has no pool in the table ({Weights}); traffic stays as it is", stable, current.Describe());
+                return;
+            }
+
+            var outcome = await SwitchAsync([.. current.Pools.Select(p => p with { Weight = p.Release == stable ? 100 : 0 })], cancellationToken);
+            if (outcome.Error is { } error)
+            {
+                logger.Error("Cannot return traffic to {Stable}: {Reason}", stable, error);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<Outcome> SwitchAsync(IReadOnlyList<PoolRoute> pools, CancellationToken cancellationToken)
+    {
+        var table = new RouteTable(routes.Current.Generation + 1, pools);
+        if (await TrySaveAsync(table, cancellationToken) is { } saveError)
+        {
+            return new Outcome(saveError, null, null, StateFileFailed: true);
+        }
+
+        var previous = routes.Replace(table);
+        logger.Information("Route table generation {Generation} in force: {Weights}", table.Generation, table.Describe());
+        var removed = previous.AllDestinations().Except(table.AllDestinations(), StringComparer.Ordinal).ToList();
+        var drain = await routes.DrainAsync(removed, drainTimeout, cancellationToken);
+        LogDrain(table.Generation, drain);
+        return new Outcome(null, table, drain);
     }
 
     private async Task<string?> TrySaveAsync(RouteTable table, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ internal sealed class TargetDefinition : ITargetDefinition
     public List<Target> TriggeredByTargets { get; } = [];
     public List<Func<bool>> StaticConditions { get; } = [];
     public List<Func<bool>> DynamicConditions { get; } = [];
-    public DependencyBehavior SkipBehavior { get; private set; } = DependencyBehavior.Execute;
+    public DependencyBehavior SkipBehavior { get; private set; } = DependencyBehavior.Skip;
     public List<LambdaExpression> Requirements { get; } = [];
     public bool ProceedsAfterFailure { get; private set; }
     public bool IsAssuredAfterFailure { get; private set; }
@@ -33,6 +33,8 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition OnlyWhenDynamic(params Func<bool>[] conditions) => Set(() => DynamicConditions.AddRange(conditions));
     public ITargetDefinition WhenSkipped(DependencyBehavior behavior) => Set(() => SkipBehavior = behavior);
     public ITargetDefinition Requires(params Expression<Func<object?>>[] parameters) => Set(() => Requirements.AddRange(parameters));
+    public List<Expression<Func<bool>>> Conditions { get; } = [];
+    public ITargetDefinition Requires(params Expression<Func<bool>>[] conditions) => Set(() => Conditions.AddRange(conditions));
     public ITargetDefinition ProceedAfterFailure() => Set(() => ProceedsAfterFailure = true);
     public ITargetDefinition AssuredAfterFailure() => Set(() => IsAssuredAfterFailure = true);
     public ITargetDefinition Unlisted() => Set(() => IsUnlisted = true);

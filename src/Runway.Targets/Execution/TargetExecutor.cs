@@ -56,6 +56,7 @@ internal sealed class TargetExecutor(BuildBase build, ILogger logger, CurrentTar
         finally
         {
             current.Target = CurrentTargetEnricher.NoTarget;
+            frames.TargetEnd();
         }
     }
 

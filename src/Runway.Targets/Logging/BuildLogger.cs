@@ -32,11 +32,21 @@ internal static class BuildLogger
         var template = settings.Verbosity == Verbosity.Verbose
             ? "{Timestamp:HH:mm:ss} [{Level:u3}] {Message:lj}{NewLine}{Exception}"
             : "{Timestamp:HH:mm:ss} [{Level:u3}] {Message:lj}{NewLine}";
-        if (settings.Console is { } writer) to.Sink(new TextWriterSink(writer, new MessageTemplateTextFormatter(template, CultureInfo.InvariantCulture)));
+        // Diagnostics (warnings, errors) go to standard error; so does everything when standard output is data.
+        var errorsFrom = settings.AllToStandardError ? LogEventLevel.Verbose : LogEventLevel.Warning;
+        var formatter = new MessageTemplateTextFormatter(template, CultureInfo.InvariantCulture);
+        if (settings.Console is { } writer) to.Sink(new TextWriterSink(writer, settings.ErrorConsole ?? writer, errorsFrom, formatter));
         else to.Console(outputTemplate: template, formatProvider: CultureInfo.InvariantCulture,
-            theme: settings.UseColours ? AnsiConsoleTheme.Code : ConsoleTheme.None);
+            theme: settings.UseColours ? AnsiConsoleTheme.Code : ConsoleTheme.None, standardErrorFromLevel: errorsFrom);
     }
 }
 
 /// <summary>Where and how much to log.</summary>
-internal sealed record LoggerSettings(TextWriter? Console, bool UseColours, Verbosity Verbosity, string FilePath);
+internal sealed record LoggerSettings(TextWriter? Console, bool UseColours, Verbosity Verbosity, string FilePath)
+{
+    /// <summary>Where warnings and errors go when <see cref="Console"/> is set (tests).</summary>
+    public TextWriter? ErrorConsole { get; init; }
+
+    /// <summary>Standard output is data: every console line goes to standard error.</summary>
+    public bool AllToStandardError { get; init; }
+}

@@ -4,8 +4,8 @@ using Serilog.Formatting;
 
 namespace Runway.Targets.Logging;
 
-/// <summary>Writes formatted events to a supplied writer, so tests can capture exactly what the console would show.</summary>
-internal sealed class TextWriterSink(TextWriter writer, ITextFormatter formatter) : ILogEventSink
+/// <summary>Writes formatted events to supplied writers (output, and error from <paramref name="errorsFrom"/> up), so tests can capture exactly what the console would show.</summary>
+internal sealed class TextWriterSink(TextWriter writer, TextWriter errors, LogEventLevel errorsFrom, ITextFormatter formatter) : ILogEventSink
 {
     private readonly Lock _gate = new();
 
@@ -13,8 +13,9 @@ internal sealed class TextWriterSink(TextWriter writer, ITextFormatter formatter
     {
         lock (_gate)
         {
-            formatter.Format(logEvent, writer);
-            writer.Flush();
+            var to = logEvent.Level >= errorsFrom ? errors : writer;
+            formatter.Format(logEvent, to);
+            to.Flush();
         }
     }
 }

@@ -11,11 +11,18 @@ namespace Runway.Targets.Parameters;
 /// Options the engine itself handles (e.g. <c>help</c>, <c>plan</c>, <c>skip</c>, <c>profile</c>): accepted on the command
 /// line, and as PascalCase keys in the JSON files, without binding them. The binder reads <c>--profile</c> itself.
 /// </param>
+/// <param name="acceptedVariables">
+/// <c>RUNWAY_*</c> environment variables that are no parameter but are read by the build or its tools; any other
+/// <c>RUNWAY_*</c> variable that names no parameter is rejected like an unknown option.
+/// </param>
 public sealed class ParameterBinder(
     string rootDirectory,
     IReadOnlyDictionary<string, string> environment,
-    IReadOnlySet<string> engineOptions)
+    IReadOnlySet<string> engineOptions,
+    IEnumerable<string>? acceptedVariables = null)
 {
+    private readonly IReadOnlyList<string> _acceptedVariables = acceptedVariables?.ToList() ?? [];
+
     // The binder reads --profile itself, so it is always a known option even if the engine forgets to list it.
     private readonly HashSet<string> _engineOptions =
         new(engineOptions.Append(ParameterFiles.ProfileOption), StringComparer.OrdinalIgnoreCase);
@@ -31,11 +38,12 @@ public sealed class ParameterBinder(
         var parameters = ParameterDiscovery.Discover(build.GetType(), build);
         UnknownInputs.RejectEngineOptionClashes(parameters, _engineOptions);
         UnknownInputs.RejectUnknownOptions(parameters, _engineOptions, commandLine);
+        UnknownInputs.RejectUnknownVariables(parameters, _acceptedVariables, environment.Keys);
         var files = ParameterFiles.Load(rootDirectory, commandLine);
         UnknownInputs.RejectUnknownKeys(parameters, _engineOptions, files);
 
         var bound = Convert(parameters, new ValueSources(commandLine, environment, files));
-        foreach (var (parameter, value, _) in bound)
+        foreach (var (parameter, value, _, _) in bound)
         {
             parameter.SetValue(build, value);
         }
@@ -43,7 +51,8 @@ public sealed class ParameterBinder(
         return new BoundParameters(
             parameters,
             SecretText.Of(parameters.Where(p => p.IsSecret).Select(p => p.GetValue(build)).Where(IsMeaningful)),
-            SourcesOf(parameters, bound));
+            SourcesOf(parameters, bound),
+            bound.ToDictionary(b => b.Parameter.MemberName, b => b.Origin, StringComparer.Ordinal));
     }
 
     // Everything converts before anything is set, so a bad value leaves the build untouched.
@@ -55,7 +64,7 @@ public sealed class ParameterBinder(
         {
             if (sources.Strongest(parameter) is { } raw)
             {
-                bound.Add(new BoundValue(parameter, converter.Convert(parameter, raw), raw.Source));
+                bound.Add(new BoundValue(parameter, converter.Convert(parameter, raw), raw.Source, raw.Origin));
             }
         }
 
@@ -78,5 +87,5 @@ public sealed class ParameterBinder(
     private static bool IsMeaningful(object? value) =>
         value is not null && !(value.GetType().IsValueType && value.Equals(Activator.CreateInstance(value.GetType())));
 
-    private sealed record BoundValue(ParameterDescriptor Parameter, object? Value, ParameterSource Source);
+    private sealed record BoundValue(ParameterDescriptor Parameter, object? Value, ParameterSource Source, string Origin);
 }

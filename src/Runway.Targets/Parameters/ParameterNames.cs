@@ -7,6 +7,10 @@ internal static class ParameterNames
 {
     public const string EnvironmentPrefix = "RUNWAY_";
 
+    // Brand names Nuke keeps as one word, so NuGetApiKey is --nuget-api-key, not --nu-get-api-key.
+    private static readonly string[] KnownWords =
+        ["GitHub", "GitLab", "NuGet", "DotNet", "MSBuild", "TeamCity", "AppVeyor", "GitVersion", "ReSharper", "PowerShell", "SonarQube", "JetBrains"];
+
     public static string Kebab(string name) => string.Join('-', Words(name)).ToLowerInvariant();
 
     public static string Environment(string name) =>
@@ -17,7 +21,7 @@ internal static class ParameterNames
 
     /// <summary>
     /// Splits <c>_bakeTime</c>, <c>BakeTime</c>, <c>bake-time</c>, <c>HTTPPort</c> or <c>Rollout50Weight</c> into
-    /// words; digits stay with the word before them.
+    /// words; digits stay with the word before them; a known brand name (<c>NuGet</c>, <c>GitHub</c>, …) is one word.
     /// </summary>
     public static IReadOnlyList<string> Words(string name)
     {
@@ -32,6 +36,14 @@ internal static class ParameterNames
                 continue;
             }
 
+            if ((current.Length == 0 || StartsWord(name, i)) && KnownWordAt(name, i) is { } known)
+            {
+                Flush(words, current);
+                words.Add(known);
+                i += known.Length - 1;
+                continue;
+            }
+
             if (StartsWord(name, i) && current.Length > 0)
             {
                 Flush(words, current);
@@ -43,6 +55,12 @@ internal static class ParameterNames
         Flush(words, current);
         return words;
     }
+
+    // A known word counts only when it ends a word too: "NuGetApiKey" has NuGet, "NuGets" has not.
+    private static string? KnownWordAt(string name, int i) =>
+        KnownWords.FirstOrDefault(word =>
+            string.CompareOrdinal(name, i, word, 0, word.Length) == 0
+            && (i + word.Length == name.Length || !char.IsLower(name[i + word.Length])));
 
     private static bool StartsWord(string name, int i)
     {

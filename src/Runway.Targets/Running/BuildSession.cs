@@ -23,9 +23,13 @@ internal sealed class BuildSession
     {
         (_build, _bound, _options, _environment) = (build, bound, options, environment);
         _masker = new SecretMasker(bound.SecretValues);
-        _frames = new ConsoleFrames(environment.Writer, _masker, options.Verbosity == Verbosity.Quiet);
+        _frames = new ConsoleFrames(environment.Writer, _masker, options.Verbosity == Verbosity.Quiet, build.OutputIsData ? environment.ErrorWriter : null)
+        {
+            GitHubGroups = environment.IsGitHubActions,
+        };
         _runId = environment.RunId ?? Guid.NewGuid().ToString("N")[..8];
         build.Initialize(root, _runId, environment.IsInteractive, Serilog.Core.Logger.None, bound.SecretValues);
+        build.SetParameterOrigins(bound.Origins);
         Catalog = TargetCatalog.Discover(build);
         SchemaFile.Update(root, ParameterSchema.Generate(bound.Parameters, Catalog.Nodes.Select(n => n.Name).ToList()));
     }
@@ -38,7 +42,7 @@ internal sealed class BuildSession
         var path = Path.Combine(_build.TemporaryDirectory, "plan.mmd");
         Directory.CreateDirectory(_build.TemporaryDirectory);
         File.WriteAllText(path, PlanText.Mermaid(Catalog, plan));
-        _frames.Text(PlanText.Render(plan) + $"\nMermaid graph written to {Path.GetRelativePath(_build.RootDirectory, path)}\n");
+        _frames.Data(PlanText.Render(plan) + $"\nMermaid graph written to {Path.GetRelativePath(_build.RootDirectory, path)}\n");
         return ExitCodes.Succeeded;
     }
 
@@ -46,7 +50,11 @@ internal sealed class BuildSession
     {
         var current = new CurrentTargetEnricher(_runId);
         var logFile = LogFilePath();
-        using var logger = BuildLogger.Create(new LoggerSettings(_environment.Console, _environment.IsInteractive, _options.Verbosity, logFile), current, _masker);
+        using var logger = BuildLogger.Create(new LoggerSettings(_environment.Console, _environment.IsInteractive, _options.Verbosity, logFile)
+        {
+            ErrorConsole = _environment.Console is null ? null : _environment.ErrorWriter,
+            AllToStandardError = _build.OutputIsData,
+        }, current, _masker);
         _build.Initialize(_build.RootDirectory, _runId, _environment.IsInteractive, logger);
         if (!_options.NoLogo) _frames.Header(_runId, Path.GetRelativePath(_build.RootDirectory, logFile));
         var succeeded = Initialized(logger)
@@ -66,7 +74,7 @@ internal sealed class BuildSession
         catch (Exception error)
         {
             logger.Error(error, "OnBuildInitialized failed: {Reason}", error.Message);
-            _frames.Text("\n" + SummaryTable.Verdict(false, _environment.Time.GetLocalNow()) + "\n");
+            _frames.Verdict("\n" + SummaryTable.Verdict(false, _environment.Time.GetLocalNow()) + "\n");
             return false;
         }
     }
@@ -78,12 +86,12 @@ internal sealed class BuildSession
         try
         {
             plan = ExecutionPlanner.Plan(Catalog, invoked, _options.Skip);
-            Requirements.ThrowIfMissing(plan, _bound.Parameters);
+            Requirements.ThrowIfMissing(plan, _bound.Parameters, _build);
         }
         catch (PlanningException error)
         {
             logger.Error("{Reason}", error.Message);
-            _frames.Text("\n" + SummaryTable.Verdict(false, _environment.Time.GetLocalNow()) + "\n");
+            _frames.Verdict("\n" + SummaryTable.Verdict(false, _environment.Time.GetLocalNow()) + "\n");
             return null;
         }
         var results = await new TargetExecutor(_build, logger, current, _frames, _environment.Time).RunAsync(plan, token).ConfigureAwait(false);

@@ -2,11 +2,15 @@ using System.Runtime.InteropServices;
 
 namespace Runway.Targets.Running;
 
-/// <summary>Turns Ctrl+C and SIGTERM into a cancelled token, so targets can stop cleanly.</summary>
+/// <summary>
+/// Turns the first Ctrl+C or SIGTERM into a cancelled token, so targets can stop cleanly (a deployment returns its
+/// traffic before exiting). A second signal exits at once, without clean-up: the person or CI asked twice.
+/// </summary>
 internal sealed class CancellationSignals : IDisposable
 {
     private readonly CancellationTokenSource _source = new();
     private readonly PosixSignalRegistration _terminate;
+    private int _signals;
 
     public CancellationSignals()
     {
@@ -14,7 +18,7 @@ internal sealed class CancellationSignals : IDisposable
         _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
         {
             context.Cancel = true; // let the running target observe the token and the summary print
-            _source.Cancel();
+            OnSignal("SIGTERM", 143);
         });
     }
 
@@ -30,6 +34,18 @@ internal sealed class CancellationSignals : IDisposable
     private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
     {
         e.Cancel = true;
-        _source.Cancel();
+        OnSignal("SIGINT", 130);
+    }
+
+    private void OnSignal(string signal, int exitCode)
+    {
+        if (Interlocked.Increment(ref _signals) > 1)
+        {
+            Console.Error.WriteLine($"{signal} again: exiting now, without clean-up.");
+            Environment.Exit(exitCode);
+        }
+        Console.Error.WriteLine($"{signal}: stopping the current target and cleaning up (send it again to exit at once).");
+        // Off the signal's thread: the token's callbacks start the clean-up, and the next signal must still get through.
+        _ = Task.Run(_source.Cancel);
     }
 }

@@ -1,13 +1,13 @@
 namespace Runway.Targets.Running;
 
-/// <summary>Finds the folder holding <c>.nuke/</c>: <c>--root</c> when given, else upward from the working directory.</summary>
+/// <summary>Finds the folder holding <c>.nuke/</c>: <c>--root</c> when given (alone: the working directory), else upward from the working directory.</summary>
 internal static class RootDirectoryLocator
 {
     public static string Locate(string? root, string workingDirectory)
     {
         if (root is not null)
         {
-            var full = Path.GetFullPath(root, workingDirectory);
+            var full = root.Length == 0 ? Path.GetFullPath(workingDirectory) : Path.GetFullPath(root, workingDirectory);
             return Directory.Exists(full) ? full : throw new Planning.PlanningException($"--root '{root}' does not exist. Pass an existing folder.");
         }
         // build.sh runs the build from .nuke/temp/build-bin, so the program's own folder finds the root when the caller is elsewhere.

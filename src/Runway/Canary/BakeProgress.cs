@@ -1,6 +1,6 @@
 namespace Runway.Canary;
 
-/// <summary>Where a bake stands after one interval's analysis.</summary>
+/// <summary>Where a bake stands after one look.</summary>
 /// <param name="Elapsed">Time since the bake started.</param>
 /// <param name="Remaining">Time left until the bake may pass.</param>
 /// <param name="BaselineRequests">Baseline requests since the bake started.</param>
@@ -15,4 +15,11 @@ public sealed record BakeProgress(
     double CanaryRequests,
     double BaselineErrorRate,
     double CanaryErrorRate,
-    CanaryVerdict Verdict);
+    CanaryVerdict Verdict)
+{
+    /// <summary>The look behind this progress: its quantiles, z and boundary, or its measurement error.</summary>
+    public BakeLook? Look { get; init; }
+
+    /// <summary>How many looks the bake plans.</summary>
+    public int PlannedLooks { get; init; }
+}

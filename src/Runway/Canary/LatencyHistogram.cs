@@ -1,8 +1,8 @@
 namespace Runway.Canary;
 
 /// <summary>
-/// Two pools' latency buckets laid on the same bounds, as per-bucket counts, with each bucket's representative value
-/// standing for every observation in it (the midpoint of its range; twice the last finite bound for +Inf).
+/// Two pools' latency buckets laid on the same bounds, as per-bucket counts (the ordered categories of the
+/// Mann-Whitney test).
 /// </summary>
 internal sealed class LatencyHistogram
 {
@@ -23,29 +23,6 @@ internal sealed class LatencyHistogram
     {
         var bounds = baseline.Concat(canary).Select(b => b.UpperBound).Distinct().Order().ToList();
         return new LatencyHistogram(bounds, Counts(bounds, baseline), Counts(bounds, canary));
-    }
-
-    /// <summary>The representative value of the bucket holding the median observation, or null when there is none.</summary>
-    public double? Median(IReadOnlyList<double> counts)
-    {
-        var total = counts.Sum();
-        var seen = 0d;
-        for (var k = 0; k < counts.Count && total > 0; k++)
-        {
-            seen += counts[k];
-            if (seen >= total / 2)
-            {
-                return Representative(k);
-            }
-        }
-
-        return null;
-    }
-
-    private double Representative(int k)
-    {
-        var lower = k == 0 ? 0 : Bounds[k - 1];
-        return double.IsPositiveInfinity(Bounds[k]) ? 2 * lower : (lower + Bounds[k]) / 2;
     }
 
     // A pool missing a bound has, at that bound, the cumulative count of its nearest lower bound.

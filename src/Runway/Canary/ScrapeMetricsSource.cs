@@ -5,30 +5,26 @@ using Polly.Timeout;
 namespace Runway.Canary;
 
 /// <summary>
-/// Reads a pool's counters by scraping <c>/metrics</c> on every instance and summing them. Only series whose
-/// <c>route</c> label starts with the route prefix count (default <c>/api</c>: health checks and scrapes would
-/// otherwise dilute the error rate). A failed scrape is retried a few times so that one dropped connection does not
-/// end a long bake.
+/// Reads a pool's counters by scraping the metrics endpoint of every instance, keeping each instance's series apart
+/// (deltas are taken per series) as well as their sums. Only the routes the <see cref="ScrapeMetricsOptions"/> watch
+/// count. A failed scrape is retried a few times so that one dropped connection does not cost a look.
 /// </summary>
 public sealed class ScrapeMetricsSource : IMetricsSource
 {
     private static readonly TimeSpan ScrapeTimeout = TimeSpan.FromSeconds(10);
 
     private readonly HttpClient _http;
-    private readonly string _routePrefix;
+    private readonly ScrapeMetricsOptions _options;
     private readonly ResiliencePipeline _pipeline;
 
-    /// <summary>
-    /// Creates a source that scrapes with <paramref name="http"/>, counts routes starting with
-    /// <paramref name="routePrefix"/>, and retries a failed scrape <paramref name="retries"/> times (backoff from 500 ms).
-    /// </summary>
-    public ScrapeMetricsSource(HttpClient http, TimeProvider time, string routePrefix = "/api", int retries = 2)
+    /// <summary>Creates a source that scrapes with <paramref name="http"/> the series <paramref name="options"/> name (default: the sample's).</summary>
+    public ScrapeMetricsSource(HttpClient http, TimeProvider time, ScrapeMetricsOptions? options = null)
     {
         _http = http ?? throw new ArgumentNullException(nameof(http));
         ArgumentNullException.ThrowIfNull(time);
-        _routePrefix = routePrefix ?? throw new ArgumentNullException(nameof(routePrefix));
-        ArgumentOutOfRangeException.ThrowIfNegative(retries);
-        _pipeline = BuildPipeline(time, retries);
+        _options = options ?? new ScrapeMetricsOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(_options.Retries);
+        _pipeline = BuildPipeline(time, _options.Retries);
     }
 
     /// <inheritdoc />
@@ -36,33 +32,33 @@ public sealed class ScrapeMetricsSource : IMetricsSource
     {
         ArgumentNullException.ThrowIfNull(pool);
         var scrapes = await Task.WhenAll(pool.Instances.Select(instance => ScrapeAsync(instance, cancellationToken)));
-        return Sum(scrapes.SelectMany(samples => samples));
+        var series = pool.Instances.Zip(scrapes, (instance, samples) => Series(instance.ToString(), samples)).SelectMany(s => s).ToList();
+        return PoolCounters.Sum(series) with { Series = series };
     }
 
-    /// <summary>Sums the counters of parsed samples, keeping only the watched routes.</summary>
-    internal PoolCounters Sum(IEnumerable<PrometheusSample> samples)
+    // One instance's watched series, plus a zero-valued marker saying it was read: an instance that restarted and has
+    // served nothing yet has no series, and its vanished series must still count as a restart.
+    private IEnumerable<CounterSeries> Series(string instance, IEnumerable<PrometheusSample> samples)
     {
-        double requests = 0, errors = 0;
-        var buckets = new SortedDictionary<double, double>();
+        yield return new CounterSeries(instance, "", SeriesKind.Requests, 0, 0);
         foreach (var sample in samples.Where(s => Watched(s) && !double.IsNaN(s.Value)))
         {
-            if (sample.Name == MetricNames.Requests)
+            if (sample.Name == _options.RequestsSeries)
             {
-                requests += sample.Value;
-                errors += IsServerError(sample.Label("status")) ? sample.Value : 0;
+                var labels = Canonical(sample);
+                yield return new CounterSeries(instance, labels, SeriesKind.Requests, 0, sample.Value);
+                if (IsError(sample.Label(_options.StatusLabel))) yield return new CounterSeries(instance, labels, SeriesKind.Errors, 0, sample.Value);
             }
-            else if (sample.Name == MetricNames.DurationBucket && TryBound(sample.Label("le"), out var bound))
+            else if (sample.Name == _options.DurationBucketSeries && TryBound(sample.Label("le"), out var bound))
             {
-                buckets[bound] = buckets.GetValueOrDefault(bound) + sample.Value;
+                yield return new CounterSeries(instance, Canonical(sample), SeriesKind.Bucket, bound, sample.Value);
             }
         }
-
-        return new PoolCounters(requests, errors, buckets.Select(b => new LatencyBucket(b.Key, b.Value)).ToList());
     }
 
     private async Task<IReadOnlyList<PrometheusSample>> ScrapeAsync(Uri instance, CancellationToken cancellationToken)
     {
-        var url = new Uri(instance, "/metrics");
+        var url = new Uri(instance, _options.MetricsPath);
         try
         {
             var text = await _pipeline.ExecuteAsync(async ct => await _http.GetStringAsync(url, ct), cancellationToken);
@@ -72,7 +68,7 @@ public sealed class ScrapeMetricsSource : IMetricsSource
                                       || (error is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new MetricsUnavailableException(
-                $"Could not read metrics from {url}: {error.Message}. Check that the instance is running and serves Prometheus text on /metrics.",
+                $"Could not read metrics from {url}: {error.Message}. Check that the instance is running and serves Prometheus text on {_options.MetricsPath}.",
                 error);
         }
     }
@@ -95,10 +91,14 @@ public sealed class ScrapeMetricsSource : IMetricsSource
     }
 
     private bool Watched(PrometheusSample sample) =>
-        sample.Label("route") is { } route && route.StartsWith(_routePrefix, StringComparison.Ordinal);
+        _options.RoutePrefix is not { } prefix
+        || (sample.Label(_options.RouteLabel) is { } route && route.StartsWith(prefix, StringComparison.Ordinal));
 
-    private static bool IsServerError(string? status) =>
-        int.TryParse(status, NumberStyles.Integer, CultureInfo.InvariantCulture, out var code) && code >= 500;
+    private bool IsError(string? status) =>
+        int.TryParse(status, NumberStyles.Integer, CultureInfo.InvariantCulture, out var code) && code >= _options.ErrorStatusFrom;
+
+    private static string Canonical(PrometheusSample sample) =>
+        string.Join(',', sample.Labels.Where(l => l.Key != "le").OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"));
 
     private static bool TryBound(string? le, out double bound)
     {

@@ -17,13 +17,15 @@ public static class ChecklistParser
         return new Checklist(source, markdown, AssignIds(drafts, source));
     }
 
-    /// <summary>Reads and parses a checklist file.</summary>
+    /// <summary>Reads and parses a checklist file; refuses one that is not Markdown text or holds no items.</summary>
     public static async Task<Checklist> ParseFileAsync(string path, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"Checklist {path} does not exist. Create it (see deploy/checklist.md for the format) or pass another path.", path);
-        var markdown = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-        return Parse(markdown, path);
+        var markdown = ChecklistText.Decode(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), path);
+        var checklist = Parse(markdown, path);
+        ChecklistText.EnsureItems(checklist, path);
+        return checklist;
     }
 
     private static List<ChecklistItem> AssignIds(IReadOnlyList<ItemDraft> drafts, string source)

@@ -86,6 +86,12 @@ public sealed partial class LocalCluster(LocalClusterOptions options, PostgresBi
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = database } } };
         if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null) return;
+        if (await InterruptedSwapAsync(connection, database, cancellationToken).ConfigureAwait(false) is { } replaced)
+        {
+            // A restore was killed while the live data sat under another name: an empty database here would hide it.
+            logger.Warning("Not creating database {Database}: its data is in {Replaced} from an interrupted restore, which Rollback repairs", database, replaced);
+            return;
+        }
         // Identifiers cannot be parameters; the name is validated above.
         await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
         try
@@ -97,6 +103,13 @@ public sealed partial class LocalCluster(LocalClusterOptions options, PostgresBi
         {
             // Another run created it between the check and the create.
         }
+    }
+
+    private static async Task<string?> InterruptedSwapAsync(NpgsqlConnection connection, string database, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT datname FROM pg_database WHERE starts_with(datname, $1) LIMIT 1", connection)
+        { Parameters = { new() { Value = Backups.DatabaseSwap.ReplacedPrefix(database) } } };
+        return (string?)await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task InitialiseAsync(CancellationToken cancellationToken)

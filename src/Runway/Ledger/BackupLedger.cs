@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Npgsql;
 using Runway.Database.Backups;
+using Runway.Database.Forecast;
 
 namespace Runway.Ledger;
 
@@ -11,7 +12,7 @@ namespace Runway.Ledger;
 public sealed class BackupLedger(LedgerDatabase database)
 {
     private const string Columns =
-        "b.id, b.deployment_id, b.file, b.size_bytes, b.sha256, b.duration, b.database, b.server_version, b.created_at, b.verified, b.deleted_at";
+        "b.id, b.deployment_id, b.file, b.size_bytes, b.sha256, b.duration, b.database, b.server_version, b.created_at, b.verified, b.deleted_at, b.write_counters::text, b.location";
 
     /// <summary>Records a backup taken for <paramref name="deploymentId"/> (null for one taken outside a deployment).</summary>
     public Task<StoredBackup> RecordAsync(long? deploymentId, BackupRecord backup, CancellationToken cancellationToken = default) =>
@@ -19,15 +20,17 @@ public sealed class BackupLedger(LedgerDatabase database)
         {
             var stored = (await Sql.QueryAsync(connection, $"""
                 WITH b AS (
-                    INSERT INTO runway.backups (deployment_id, file, size_bytes, sha256, duration, database, server_version, created_at, verified)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *)
+                    INSERT INTO runway.backups (deployment_id, file, size_bytes, sha256, duration, database, server_version, created_at, verified, write_counters, location)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *)
                 SELECT {Columns}, (SELECT environment FROM runway.deployments d WHERE d.id = b.deployment_id) FROM b
-                """, r => (Backup: Map(r), Environment: r.NullableString(11)), token, deploymentId, backup.File, backup.SizeBytes, backup.Sha256,
-                backup.Duration, backup.Database, backup.ServerVersion, backup.CreatedAt.ToUniversalTime(), backup.Verified).ConfigureAwait(false))[0];
+                """, r => (Backup: Map(r), Environment: r.NullableString(13)), token, deploymentId, backup.File, backup.SizeBytes, backup.Sha256,
+                backup.Duration, backup.Database, backup.ServerVersion, backup.CreatedAt.ToUniversalTime(), backup.Verified,
+                backup.Counters?.ToJson(), backup.Location).ConfigureAwait(false))[0];
             await EventChain.AppendAsync(connection, database.Now(), LedgerEventTypes.BackupRecorded, stored.Environment, deploymentId, new JsonObject
             {
                 ["backupId"] = stored.Backup.Id, ["file"] = backup.File, ["sha256"] = backup.Sha256,
-                ["database"] = backup.Database, ["verified"] = backup.Verified,
+                ["database"] = backup.Database, ["verified"] = backup.Verified, ["sizeBytes"] = backup.SizeBytes, ["location"] = backup.Location,
+                ["writeCounters"] = backup.Counters?.ToJson(),
             }, token).ConfigureAwait(false);
             return stored.Backup;
         }, cancellationToken);
@@ -54,6 +57,12 @@ public sealed class BackupLedger(LedgerDatabase database)
         database.ReadAsync((connection, token) => Sql.QueryAsync(connection,
             $"SELECT {Columns} FROM runway.backups b WHERE b.deployment_id = $1 ORDER BY b.id", Map, token, deploymentId), cancellationToken);
 
+    /// <summary>The newest regular (not safety) backup of <paramref name="databaseName"/> whose archive retention kept, or null.</summary>
+    public Task<StoredBackup?> GetLatestAsync(string databaseName, CancellationToken cancellationToken = default) =>
+        database.ReadAsync((connection, token) => Sql.QuerySingleAsync(connection,
+            $"SELECT {Columns} FROM runway.backups b WHERE b.database = $1 AND b.deleted_at IS NULL AND b.file NOT LIKE '%.safety.dump' ORDER BY b.id DESC LIMIT 1",
+            Map, token, databaseName), cancellationToken);
+
     /// <summary>Every backup whose archive still exists, oldest first: the candidates retention looks at.</summary>
     public Task<IReadOnlyList<StoredBackup>> GetLiveAsync(CancellationToken cancellationToken = default) =>
         database.ReadAsync((connection, token) => Sql.QueryAsync(connection,
@@ -77,6 +86,10 @@ public sealed class BackupLedger(LedgerDatabase database)
     private static StoredBackup Map(NpgsqlDataReader r) => new(
         r.GetInt64(0), r.NullableInt64(1),
         new BackupRecord(r.GetString(2), r.GetInt64(3), r.GetString(4), r.GetFieldValue<TimeSpan>(5), r.GetString(6), r.GetString(7),
-            r.Timestamp(8), r.GetBoolean(9)),
+            r.Timestamp(8), r.GetBoolean(9))
+        {
+            Counters = r.NullableJson(11) is { } counters ? WriteCounters.FromJson(counters) : null,
+            Location = r.NullableString(12),
+        },
         r.NullableTimestamp(10));
 }

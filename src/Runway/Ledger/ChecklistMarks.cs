@@ -15,18 +15,25 @@ public sealed class ChecklistMarks(LedgerDatabase database)
     public Task RecordAsync(ChecklistMark mark, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async (connection, token) =>
         {
-            await Sql.ExecuteAsync(connection, """
-                INSERT INTO runway.checklist_marks (environment, release, deployment_id, item_id, kind, marked_by, at, note, evidence)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-                """, token, mark.Environment, mark.Release, mark.DeploymentId, mark.ItemId, mark.Kind, mark.By, mark.At.ToUniversalTime(),
-                mark.Note, mark.Evidence).ConfigureAwait(false);
-            await EventChain.AppendAsync(connection, database.Now(), LedgerEventTypes.ChecklistMarked, mark.Environment, mark.DeploymentId, new JsonObject
-            {
-                ["release"] = mark.Release, ["itemId"] = mark.ItemId, ["kind"] = mark.Kind.ToString(), ["by"] = mark.By,
-                ["note"] = mark.Note, ["evidence"] = mark.Evidence?.DeepClone(),
-            }, token).ConfigureAwait(false);
+            await InsertAsync(connection, database, mark, token).ConfigureAwait(false);
             return true;
         }, cancellationToken);
+
+    /// <summary>Inserts a mark (masked) and appends its event inside the caller's transaction.</summary>
+    internal static async Task InsertAsync(NpgsqlConnection connection, LedgerDatabase database, ChecklistMark mark, CancellationToken token)
+    {
+        mark = mark with { Note = database.Masker.ApplyOrNull(mark.Note), Evidence = database.Masker.Apply(mark.Evidence) };
+        await Sql.ExecuteAsync(connection, """
+            INSERT INTO runway.checklist_marks (environment, release, deployment_id, item_id, kind, marked_by, at, note, evidence)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            """, token, mark.Environment, mark.Release, mark.DeploymentId, mark.ItemId, mark.Kind, mark.By, mark.At.ToUniversalTime(),
+            mark.Note, mark.Evidence).ConfigureAwait(false);
+        await EventChain.AppendAsync(connection, database.Now(), LedgerEventTypes.ChecklistMarked, mark.Environment, mark.DeploymentId, new JsonObject
+        {
+            ["release"] = mark.Release, ["itemId"] = mark.ItemId, ["kind"] = mark.Kind.ToString(), ["by"] = mark.By,
+            ["note"] = mark.Note, ["evidence"] = mark.Evidence?.DeepClone(),
+        }, token).ConfigureAwait(false);
+    }
 
     /// <summary>Every mark for the release in the environment, oldest first.</summary>
     public Task<IReadOnlyList<ChecklistMark>> GetAsync(string environment, string release, CancellationToken cancellationToken = default) =>

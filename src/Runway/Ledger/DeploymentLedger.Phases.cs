@@ -32,6 +32,7 @@ public sealed partial class DeploymentLedger
     public Task<PhaseRecord> FinishPhaseAsync(long deploymentId, string phase, WorkStatus status, string? error = null, CancellationToken cancellationToken = default)
     {
         RefuseRunning(status);
+        error = database.Masker.ApplyOrNull(error);
         return database.InTransactionAsync(async (connection, token) =>
         {
             var environment = await EnvironmentOfAsync(connection, deploymentId, token).ConfigureAwait(false);

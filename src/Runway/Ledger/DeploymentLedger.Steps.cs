@@ -33,12 +33,17 @@ public sealed partial class DeploymentLedger
             return record;
         }, cancellationToken);
 
-    /// <summary>Ends a running step as Succeeded, Failed or Skipped, with what it proved as <paramref name="evidence"/>.</summary>
+    /// <summary>
+    /// Ends a running step as Succeeded, Failed or Skipped, with what it proved as <paramref name="evidence"/>, and
+    /// records <paramref name="proofs"/> (the checklist marks it gives) in the same transaction: a crash never keeps
+    /// the step without its proofs, which a resume would then never record, since it skips the finished step.
+    /// </summary>
     public Task<StepRecord> FinishStepAsync(
         long deploymentId, string phase, string step, WorkStatus status, string? error = null, JsonObject? evidence = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, IReadOnlyList<ChecklistMark>? proofs = null)
     {
         RefuseRunning(status);
+        (error, evidence) = (database.Masker.ApplyOrNull(error), database.Masker.Apply(evidence));
         return database.InTransactionAsync(async (connection, token) =>
         {
             var environment = await EnvironmentOfAsync(connection, deploymentId, token).ConfigureAwait(false);
@@ -54,9 +59,18 @@ public sealed partial class DeploymentLedger
             {
                 ["phase"] = phase, ["step"] = step, ["status"] = status.ToString(), ["error"] = error, ["evidence"] = evidence?.DeepClone(),
             }, token).ConfigureAwait(false);
+            foreach (var proof in proofs ?? [])
+                await ChecklistMarks.InsertAsync(connection, database, proof, token).ConfigureAwait(false);
             return record;
         }, cancellationToken);
     }
+
+    /// <summary>The step as last recorded, in any status (a failed step keeps what it measured), or null when it never started.</summary>
+    public Task<StepRecord?> FindStepAsync(long deploymentId, string phase, string step, CancellationToken cancellationToken = default) =>
+        database.ReadAsync((connection, token) => Sql.QuerySingleAsync(connection, $"""
+            SELECT {StepColumns} FROM runway.steps s JOIN runway.phases p ON p.id = s.phase_id
+            WHERE p.deployment_id = $1 AND p.name = $2 AND s.name = $3
+            """, r => MapStep(deploymentId, phase, r), token, deploymentId, phase, step), cancellationToken);
 
     private static StepRecord MapStep(long deploymentId, string phase, NpgsqlDataReader r) => new(
         deploymentId, phase, r.GetString(0), r.Enum<WorkStatus>(1), r.Timestamp(2), r.NullableTimestamp(3), r.NullableString(4), r.NullableJson(5));

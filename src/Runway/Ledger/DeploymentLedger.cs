@@ -40,6 +40,7 @@ public sealed partial class DeploymentLedger(LedgerDatabase database)
     {
         if (state == DeploymentState.Running)
             throw new ArgumentException("A deployment cannot finish as Running: pass Succeeded, Failed, RolledBack or Aborted.", nameof(state));
+        failureReason = database.Masker.ApplyOrNull(failureReason);
         return database.InTransactionAsync(async (connection, token) =>
         {
             var now = database.Now();

@@ -33,16 +33,25 @@ public sealed class EventLog(LedgerDatabase database)
         while (true)
         {
             var batch = await database.ReadAsync((connection, token) => Sql.QueryAsync(connection,
-                "SELECT id, at, type, payload::text, prev_hash, hash FROM runway.events WHERE id > $1 ORDER BY id LIMIT $2",
-                r => (Id: r.GetInt64(0), At: r.Timestamp(1), Type: r.GetString(2), Payload: r.GetString(3), Prev: r.GetString(4), Hash: r.GetString(5)),
+                "SELECT id, at, type, payload::text, prev_hash, hash, environment, deployment_id, hash_version FROM runway.events WHERE id > $1 ORDER BY id LIMIT $2",
+                r => (Id: r.GetInt64(0), At: r.Timestamp(1), Type: r.GetString(2), Payload: r.GetString(3), Prev: r.GetString(4), Hash: r.GetString(5),
+                    Environment: r.NullableString(6), DeploymentId: r.NullableInt64(7), Version: r.GetInt16(8)),
                 token, afterId, BatchSize), cancellationToken).ConfigureAwait(false);
             foreach (var row in batch)
             {
                 checkedCount++;
                 if (row.Prev != previous)
                     return new ChainVerification(checkedCount, row.Id, $"prev_hash {row.Prev} does not match the preceding event's hash {previous}");
-                if (EventChain.Hash(row.Prev, row.Payload, row.Type, row.At) != row.Hash)
-                    return new ChainVerification(checkedCount, row.Id, "hash does not match the event's contents");
+                var expected = row.Version switch
+                {
+                    1 => EventChain.Hash(row.Prev, row.Payload, row.Type, row.At),
+                    EventChain.CurrentVersion => EventChain.Hash(row.Prev, row.Payload, row.Type, row.At, row.Environment, row.DeploymentId),
+                    _ => null,
+                };
+                if (expected != row.Hash)
+                    return new ChainVerification(checkedCount, row.Id, expected is null
+                        ? $"hash version {row.Version} is unknown to this Runway"
+                        : "hash does not match the event's contents (time, type, environment, deployment id or payload changed)");
                 previous = row.Hash;
                 afterId = row.Id;
             }

@@ -19,6 +19,7 @@ public sealed class LedgerDatabase
     private readonly ResiliencePipeline _retry;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
+    private volatile LedgerFence? _fence;
 
     /// <summary>Creates the ledger over <paramref name="dataSource"/>; <paramref name="retry"/> defaults to <see cref="DatabaseRetry"/>.</summary>
     public LedgerDatabase(NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger logger, ResiliencePipeline? retry = null)
@@ -29,6 +30,9 @@ public sealed class LedgerDatabase
         Endpoint = DatabaseEndpoint.From(dataSource);
         _retry = retry ?? DatabaseRetry.Create(logger, Endpoint, timeProvider: timeProvider);
     }
+
+    /// <summary>Masks secrets in every text the ledger stores (errors, evidence, notes, event payloads).</summary>
+    public SecretMasker Masker { get; init; } = SecretMasker.None;
 
     /// <summary>Where the ledger lives (host, port, database; no secrets).</summary>
     public DatabaseEndpoint Endpoint { get; }
@@ -57,6 +61,12 @@ public sealed class LedgerDatabase
 
     internal ILogger Logger => _logger;
 
+    /// <summary>The fence every write of this run presents while it holds an environment, or null (reads, sign-offs).</summary>
+    public LedgerFence? Fence => _fence;
+
+    /// <summary>From now on every write presents <paramref name="fence"/> (null: none), checked inside its transaction.</summary>
+    internal void UseFence(LedgerFence? fence) => _fence = fence;
+
     /// <summary>Now, truncated to the microsecond PostgreSQL stores, so written and read timestamps are equal.</summary>
     internal DateTimeOffset Now()
     {
@@ -64,14 +74,19 @@ public sealed class LedgerDatabase
         return new DateTimeOffset(now.UtcTicks - now.UtcTicks % 10, TimeSpan.Zero);
     }
 
-    /// <summary>Runs <paramref name="work"/> in one transaction, retried as a whole on transient connection failures.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction, retried as a whole on transient connection failures. While the
+    /// run holds an environment, the transaction first checks the run's fence, so a run that lost its lock writes nothing.
+    /// </summary>
     internal async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
+        if (_fence is { IsLost: true } lost) throw lost.Lost();
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         return await _retry.ExecuteAsync(async token =>
         {
             await using var connection = await _dataSource.OpenConnectionAsync(token).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(token).ConfigureAwait(false);
+            if (_fence is { } fence) await fence.EnsureCurrentAsync(connection, token).ConfigureAwait(false);
             var result = await work(connection, token).ConfigureAwait(false);
             await transaction.CommitAsync(token).ConfigureAwait(false);
             return result;

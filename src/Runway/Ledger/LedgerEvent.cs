@@ -50,6 +50,8 @@ public static class LedgerEventTypes
     public const string BackupRecorded = "backup.recorded";
     /// <summary>Retention deleted a backup.</summary>
     public const string BackupDeleted = "backup.deleted";
+    /// <summary>A restore's database swap reached a stage.</summary>
+    public const string RestoreStage = "restore.stage";
     /// <summary>A checklist item was marked.</summary>
     public const string ChecklistMarked = "checklist.marked";
     /// <summary>A run took an environment's lock.</summary>

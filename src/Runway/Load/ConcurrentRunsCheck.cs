@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
-using System.Text;
+using Runway.Service;
 using Serilog;
 
 namespace Runway.Load;
 
 /// <summary>
-/// Proves the service takes concurrent work: starts at least ten orchestration creations
-/// (<c>POST /api/orchestrations</c>) released at the same instant and reports whether all succeeded.
+/// Proves the service takes concurrent work: starts at least ten of the contract's concurrent request (e.g. a
+/// creation, <c>{run}</c> numbering each) released at the same instant and reports whether all succeeded.
 /// </summary>
 public sealed class ConcurrentRunsCheck
 {
@@ -31,19 +30,22 @@ public sealed class ConcurrentRunsCheck
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
-    /// <summary>Starts <paramref name="runs"/> creations at once against <paramref name="baseUrl"/>, authenticated with <paramref name="token"/>.</summary>
+    /// <summary>
+    /// Starts <paramref name="runs"/> of <paramref name="request"/> at once against <paramref name="baseUrl"/>,
+    /// with <paramref name="token"/> when the service needs one (null: none).
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than <see cref="MinimumRuns"/> runs were asked for.</exception>
-    public async Task<ConcurrentRunsResult> RunAsync(Uri baseUrl, string token, int runs = MinimumRuns, CancellationToken cancellationToken = default)
+    public async Task<ConcurrentRunsResult> RunAsync(Uri baseUrl, ServiceRequest request, string? token, int runs = MinimumRuns, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
-        ArgumentException.ThrowIfNullOrEmpty(token);
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, MinimumRuns);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var statuses = new ConcurrentDictionary<int, int>();
         var latencies = new ConcurrentBag<double>();
         var inFlight = new InFlightCounter();
         var creations = Enumerable.Range(1, runs)
-            .Select(run => CreateAsync(new Uri(baseUrl, "/api/orchestrations"), token, run, gate.Task, inFlight, statuses, latencies, cancellationToken))
+            .Select(run => CreateAsync(ServiceRequestMessage.Create(request, baseUrl, token, run), gate.Task, inFlight, statuses, latencies, cancellationToken))
             .ToList();
         var started = _time.GetTimestamp();
         gate.SetResult();
@@ -55,13 +57,9 @@ public sealed class ConcurrentRunsCheck
     }
 
     private async Task CreateAsync(
-        Uri url, string token, int run, Task gate, InFlightCounter inFlight, ConcurrentDictionary<int, int> statuses, ConcurrentBag<double> latencies, CancellationToken cancellationToken)
+        HttpRequestMessage message, Task gate, InFlightCounter inFlight, ConcurrentDictionary<int, int> statuses, ConcurrentBag<double> latencies, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url)
-        {
-            Content = new StringContent($$"""{"name":"runway-concurrent-check-{{run}}"}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var request = message;
         await gate;
         var started = _time.GetTimestamp();
         inFlight.Enter();

@@ -1,4 +1,4 @@
-using System.Net.Http.Headers;
+using Runway.Service;
 using Serilog;
 
 namespace Runway.Load;
@@ -43,8 +43,8 @@ public sealed class LoadGenerator
             throw new InvalidOperationException("This load generator has already run; create a new one for each run.");
         }
 
-        _logger.Information("Sending {Rate} requests/s to {Target}{Path} with {Concurrency} in flight for at most {Duration}",
-            _options.RequestsPerSecond, _options.Target, _options.Path, _options.Concurrency, _options.Duration);
+        _logger.Information("Sending {Rate} requests/s ({Method} {Target}{Path}) with {Concurrency} in flight for at most {Duration}",
+            _options.RequestsPerSecond, _options.Request.Method, _options.Target, _options.Request.Path, _options.Concurrency, _options.Duration);
         await Task.WhenAll(Enumerable.Range(0, _options.Concurrency).Select(_ => SendLoopAsync(cancellationToken)));
         var snapshot = Snapshot();
         _logger.Information("Load finished: {Requests} requests, {Failures} failed, by release {ByRelease}", snapshot.Requests, snapshot.Failures, snapshot.ByRelease);
@@ -89,17 +89,13 @@ public sealed class LoadGenerator
 
     private async Task SendOneAsync(CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_options.Target, _options.Path));
-        if (_options.Token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.Token);
-        }
+        using var request = ServiceRequestMessage.Create(_options.Request, _options.Target, _options.Token, (int)Interlocked.Read(ref _nextTicket));
 
         var started = _time.GetTimestamp();
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var release = response.Headers.TryGetValues("X-Release", out var values) ? values.FirstOrDefault() : null;
+            var release = _options.ReleaseHeader is { } header && response.Headers.TryGetValues(header, out var values) ? values.FirstOrDefault() : null;
             _tally.Answered(release, (int)response.StatusCode, _time.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -1,3 +1,5 @@
+using Runway.Service;
+
 namespace Runway.Load;
 
 /// <summary>What synthetic load to send. Validate once with <see cref="Validate"/>.</summary>
@@ -6,8 +8,11 @@ public sealed class LoadOptions
     /// <summary>Base URL the load goes through, normally the router.</summary>
     public required Uri Target { get; init; }
 
-    /// <summary>Path requested (GET). Default <c>/api/orchestrations</c>.</summary>
-    public string Path { get; init; } = "/api/orchestrations";
+    /// <summary>The request sent, from the service contract. Default <c>GET /</c>.</summary>
+    public ServiceRequest Request { get; init; } = new("GET", "/", null, new Dictionary<string, string>());
+
+    /// <summary>The response header naming the release that answered (from the contract), or null: traffic is not split by release.</summary>
+    public string? ReleaseHeader { get; init; }
 
     /// <summary>Requests per second aimed for. Default 20 (below the sample's default limit of 30 per client).</summary>
     public double RequestsPerSecond { get; init; } = 20;
@@ -26,10 +31,10 @@ public sealed class LoadOptions
     public LoadOptions Validate()
     {
         ArgumentNullException.ThrowIfNull(Target);
-        if (RequestsPerSecond is <= 0 or > 10_000 || Concurrency is < 1 or > 1_000 || Duration <= TimeSpan.Zero || !Path.StartsWith('/'))
+        if (RequestsPerSecond is <= 0 or > 10_000 || Concurrency is < 1 or > 1_000 || Duration <= TimeSpan.Zero || Request?.Path.StartsWith('/') != true)
         {
             throw new ArgumentException(
-                $"Invalid load options: RequestsPerSecond ({RequestsPerSecond}) must be in (0, 10000], Concurrency ({Concurrency}) in [1, 1000], Duration ({Duration}) positive, Path ('{Path}') must start with '/'.");
+                $"Invalid load options: RequestsPerSecond ({RequestsPerSecond}) must be in (0, 10000], Concurrency ({Concurrency}) in [1, 1000], Duration ({Duration}) positive, Request.Path ('{Request?.Path}') must start with '/'.");
         }
 
         return this;

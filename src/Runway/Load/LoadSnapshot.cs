@@ -8,7 +8,7 @@ namespace Runway.Load;
 /// <param name="Requests">Requests completed, answered or not.</param>
 /// <param name="Failures">Requests that got no answer (exception, timeout) or a status of 500 or more.</param>
 /// <param name="NoAnswer">Of the failures, requests that got no answer at all.</param>
-/// <param name="ByRelease">Answers per <c>X-Release</c> header value (<c>(none)</c> when missing).</param>
+/// <param name="ByRelease">Answers per value of the contract's release header (<c>(none)</c> when missing).</param>
 /// <param name="FailuresByRelease">Failures per release (answered with 500 or more).</param>
 /// <param name="ByStatus">Answers per HTTP status.</param>
 /// <param name="LatencyMedianMs">Median latency of answered requests, 0 without any.</param>

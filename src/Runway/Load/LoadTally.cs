@@ -3,7 +3,7 @@ namespace Runway.Load;
 /// <summary>Thread-safe counts of a load run, readable as a <see cref="LoadSnapshot"/> at any moment.</summary>
 internal sealed class LoadTally
 {
-    /// <summary>The release counted when an answer has no X-Release header.</summary>
+    /// <summary>The release counted when an answer names no release (no release header in the contract, or none in the answer).</summary>
     public const string NoRelease = "(none)";
 
     private readonly Lock _lock = new();

@@ -1,7 +1,11 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Runway.Canary;
+using Runway.Environments.Local;
+using Runway.Checklists.Reports;
 using Runway.Ledger;
 using Runway.Load;
+using Runway.Service.Metrics;
 
 namespace Runway.Phases;
 
@@ -11,48 +15,78 @@ namespace Runway.Phases;
 /// </summary>
 public sealed class CanaryPhase(DeploymentServices services)
 {
+    /// <summary>The check a first deployment's bake proves: judged against absolute limits, not against a baseline.</summary>
+    public const string AbsoluteLimitsCheck = "canary-absolute-limits";
+
+    /// <summary>A first deployment's step (and check) that applies its schema before its pool starts.</summary>
+    public const string FirstSchemaStep = "first-deployment-schema";
+
+    /// <summary>What the ledger and the checklist say of a canary judged without a baseline.</summary>
+    public const string NoBaselineNote = "no baseline: judged against absolute limits";
+
     /// <summary>The phase's steps for <paramref name="deployment"/>.</summary>
-    public IReadOnlyList<DeploymentStep> Steps(Deployment deployment) =>
-    [
-        new("canary-deployed", token => DeployAsync(deployment, token)),
-        new("canary-analysis", token => BakeAsync(deployment, token)),
-    ];
+    public IReadOnlyList<DeploymentStep> Steps(Deployment deployment)
+    {
+        List<DeploymentStep> steps =
+        [
+            new("canary-deployed", token => DeployAsync(deployment, token)),
+            new("canary-analysis", token => BakeAsync(deployment, token)),
+        ];
+        // A first deployment cannot serve, nor be judged, without its schema, and no older release runs that the schema
+        // must stay compatible with: its migrations run before its pool starts (Migration then finds nothing due).
+        if (deployment.PreviousRelease is null)
+            steps.Insert(0, new DatabaseSteps(services).Migrations(FirstSchemaStep, services.Topology.DatabaseConnectionString, FirstSchemaStep));
+        return steps;
+    }
 
     private async Task<StepOutcome> DeployAsync(Deployment deployment, CancellationToken cancellationToken)
     {
+        var (baseline, restored) = await EnsureBaselineAsync(deployment, cancellationToken).ConfigureAwait(false);
         var pool = await services.Environment.DeployPoolAsync(deployment.Release, cancellationToken).ConfigureAwait(false);
-        var baseline = await BaselineAsync(deployment, cancellationToken).ConfigureAwait(false);
         // Only a canary that will be compared needs warming: a cold process would lose to the warm baseline.
-        if (baseline is not null)
-            await new CanaryWarmUp(services.Http, services.Topology.ServiceToken, services.Time).RunAsync(pool, cancellationToken).ConfigureAwait(false);
+        // A first deployment's pool is the only one, so it carries whatever comes; it is promoted only once judged.
+        // The warm-up also proves, before the bake, that the metrics see the canary's traffic.
+        var seen = baseline is not null
+            ? await new CanaryWarmUp(services.Http, services.Contract, services.ServiceToken, services.Time)
+                .RunAsync(pool, services.CreateMetricSource(services.Environment.Name), cancellationToken).ConfigureAwait(false)
+            : null;
         var weights = baseline is not null
             ? new Dictionary<string, int> { [baseline] = 100 - services.Settings.CanaryWeight, [deployment.Release] = services.Settings.CanaryWeight }
             : new Dictionary<string, int> { [deployment.Release] = 100 };
         await services.Environment.SetWeightsAsync(weights, cancellationToken).ConfigureAwait(false);
         var evidence = Evidence.Weights(weights);
         evidence["instances"] = pool.Instances.Count;
+        evidence["baseline"] = baseline;
+        if (restored) evidence["baselineRestored"] = true;
+        ReleaseArtifacts.AddTo(evidence, services.Topology.Environment, deployment.Release);
+        if (seen is not null) evidence["metricsSeeWarmUp"] = seen;
         return StepOutcome.Of(evidence, "canary-deployed");
     }
 
     private async Task<StepOutcome> BakeAsync(Deployment deployment, CancellationToken cancellationToken)
     {
-        if (await BaselineAsync(deployment, cancellationToken).ConfigureAwait(false) is not { } previous)
-            return NoBaseline(deployment.PreviousRelease is null
-                ? "first deployment to this environment: no previous release to compare with"
-                : $"the previous release {deployment.PreviousRelease} does not run in {services.Environment.Name}: nothing to compare with");
+        if ((await EnsureBaselineAsync(deployment, cancellationToken).ConfigureAwait(false)).Baseline is not { } previous)
+            return await JudgeWithoutBaselineAsync(deployment, cancellationToken).ConfigureAwait(false);
+        // A baseline instance that is gone would fail the comparison (no metrics, 502s): it is the baseline's fault,
+        // never the canary's, so it is replaced before the bake starts.
+        var replaced = await new PoolHealth(services).ReplaceUnhealthyAsync(previous, "baseline", cancellationToken).ConfigureAwait(false);
         var snapshot = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
         var baseline = SmokeSteps.Canary(snapshot.Pool(previous) ?? throw MissingPool(previous));
         var canary = SmokeSteps.Canary(snapshot.Pool(deployment.Release) ?? throw MissingPool(deployment.Release));
-        var (bake, load) = await BakeUnderLoadAsync(snapshot.Url, baseline, canary, cancellationToken).ConfigureAwait(false);
+        var metrics = services.CreateMetricSource(services.Environment.Name);
+        var (bake, load) = await BakeUnderLoadAsync(deployment, snapshot.Url, baseline, canary, metrics, cancellationToken).ConfigureAwait(false);
         var evidence = bake.ToEvidence();
+        if (metrics.Evidence() is { } queries) evidence["metricsQueries"] = queries;
         if (load is not null) evidence["load"] = load.ToEvidence();
+        if (replaced.Count > 0) evidence["baselineInstancesReplaced"] = new JsonArray([.. replaced.Select(r => (JsonNode?)r)]);
         var verdict = bake.Analysis.Verdict;
-        if (verdict == CanaryVerdict.Fail || (verdict == CanaryVerdict.Inconclusive && !Confirmed(bake)))
+        if (verdict == CanaryVerdict.Fail || (verdict == CanaryVerdict.Inconclusive && !Confirmed(bake.Analysis.Reason)))
             throw new CanaryFailedException(deployment.Release, bake.Analysis.Reason, evidence);
         return StepOutcome.Of(evidence, "canary-analysis-passed");
     }
 
-    private async Task<(BakeResult Bake, LoadSnapshot? Load)> BakeUnderLoadAsync(string? url, CanaryPool baseline, CanaryPool canary, CancellationToken cancellationToken)
+    private async Task<(BakeResult Bake, LoadSnapshot? Load)> BakeUnderLoadAsync(
+        Deployment deployment, string? url, CanaryPool baseline, CanaryPool canary, MetricSource metrics, CancellationToken cancellationToken)
     {
         var options = services.Settings.Canary;
         using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -60,19 +94,24 @@ public sealed class CanaryPhase(DeploymentServices services)
             ? new LoadGenerator(services.Http, new LoadOptions
             {
                 Target = new Uri(url),
-                Token = services.Topology.ServiceToken,
+                Token = services.ServiceToken,
+                Request = services.Contract.Request,
+                ReleaseHeader = services.Contract.ReleaseHeader,
                 RequestsPerSecond = services.Settings.LoadRequestsPerSecond,
                 Duration = options.BakeDuration + options.Interval,
             }, services.Time, services.Logger)
             : null;
         var loadRun = load?.RunAsync(stopLoad.Token);
-        var progress = new Progress<BakeProgress>(p => services.Logger.Information(
-            "Bake: {Remaining:0}s left, {Requests} requests seen; error rate baseline {BaselineRate:P2}, canary {CanaryRate:P2}",
-            p.Remaining.TotalSeconds, p.BaselineRequests + p.CanaryRequests, p.BaselineErrorRate, p.CanaryErrorRate));
+        // In a terminal a live line per pool replaces the log line of each look; in CI and when piped, log lines.
+        var live = BakeLiveLine.Supported(services.Settings.Interactive);
         try
         {
-            var bake = await new CanaryBake(new ScrapeMetricsSource(services.Http, services.Time), options, services.Time, services.Logger)
-                .RunAsync(baseline, canary, progress, cancellationToken).ConfigureAwait(false);
+            var bake = await new CanaryBake(new TrafficCheckedSource(metrics, () => load is null ? null : SentTraffic.From(load.Snapshot())), options, services.Time, services.Logger)
+                {
+                    LookLevel = live ? Serilog.Events.LogEventLevel.Debug : Serilog.Events.LogEventLevel.Information,
+                }
+                .RunAsync(baseline, canary, live ? new BakeLiveLine(Console.Out, baseline.Release, canary.Release) : null, cancellationToken).ConfigureAwait(false);
+            await WriteReportAsync(deployment, bake, cancellationToken).ConfigureAwait(false);
             return (bake, load?.Snapshot());
         }
         finally
@@ -82,24 +121,53 @@ public sealed class CanaryPhase(DeploymentServices services)
         }
     }
 
-    private StepOutcome NoBaseline(string reason)
+    // The bake's charts, next to the checklist's Markdown and JSON reports.
+    private async Task WriteReportAsync(Deployment deployment, BakeResult bake, CancellationToken cancellationToken)
     {
-        services.Logger.Information("No canary analysis: {Reason}", reason);
-        return StepOutcome.Of(new JsonObject { ["verdict"] = "NoBaseline", ["reason"] = reason }, "canary-analysis-passed");
+        var path = await CanaryHtmlReport.WriteAsync(
+            ChecklistReport.DirectoryFor(services.Settings.TemporaryDirectory, deployment.Id.ToString(CultureInfo.InvariantCulture)),
+            deployment.Release, bake.ToEvidence(), cancellationToken).ConfigureAwait(false);
+        services.Logger.Information("Canary report written to {Path}", Path.GetRelativePath(services.Settings.RootDirectory, path));
     }
 
-    // The baseline is the previous release's running pool; none runs on a first deployment, or after Down.
-    private async Task<string?> BaselineAsync(Deployment deployment, CancellationToken cancellationToken) =>
-        deployment.PreviousRelease is { } previous
-        && (await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false)).Pool(previous) is not null
-            ? previous
-            : null;
+    // No release ever ran here: nothing to compare with, so the release is held to the profile's absolute limits.
+    // The statistical check did not run, so its item is not marked done: it is waived by the phase, saying why.
+    private async Task<StepOutcome> JudgeWithoutBaselineAsync(Deployment deployment, CancellationToken cancellationToken)
+    {
+        var snapshot = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var pool = SmokeSteps.Canary(snapshot.Pool(deployment.Release) ?? throw MissingPool(deployment.Release));
+        var (judgement, evidence) = await new AbsoluteLimitsBake(services).RunAsync(snapshot.Url, pool, cancellationToken).ConfigureAwait(false);
+        var reason = $"{NoBaselineNote}: {judgement.Reason}";
+        if (judgement.Verdict == CanaryVerdict.Fail || (judgement.Verdict == CanaryVerdict.Inconclusive && !Confirmed(reason)))
+            throw new CanaryFailedException(deployment.Release, reason, evidence);
+        services.Logger.Information("Canary of {Release}: {Note}", deployment.Release, reason);
+        await services.Checklist.RecordSubstituteAsync(deployment, "canary-analysis-passed", "Canary", reason, evidence, cancellationToken).ConfigureAwait(false);
+        return StepOutcome.Of(evidence, AbsoluteLimitsCheck);
+    }
+
+    // The baseline is the previous release's pool. Recorded but not running (after Down, or a crash), it is started
+    // again and given back its traffic first, so that the canary is judged against it and never takes more than its weight.
+    private async Task<(string? Baseline, bool Restored)> EnsureBaselineAsync(Deployment deployment, CancellationToken cancellationToken)
+    {
+        if (deployment.PreviousRelease is not { } previous) return (null, false);
+        if (previous == deployment.Release)
+            throw new InvalidOperationException($"{previous} is already the live release in {services.Environment.Name}: there is nothing to canary. Deploy another version.");
+        var snapshot = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (snapshot.Pool(previous) is not null) return (previous, false);
+        services.Logger.Warning("The previous release {Previous} is recorded as live in {Environment} but does not run: restoring its pool to judge {Release} against it",
+            previous, services.Environment.Name, deployment.Release);
+        await services.Environment.DeployPoolAsync(previous, cancellationToken).ConfigureAwait(false);
+        var weights = (await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false)).Pools.ToDictionary(p => p.Release, p => p.Weight);
+        if (weights.Values.Sum() != 100)
+            await services.Environment.SetWeightsAsync(weights.ToDictionary(w => w.Key, w => w.Key == previous ? 100 : 0), cancellationToken).ConfigureAwait(false);
+        return (previous, true);
+    }
 
     // Too little data: CI cannot decide, so it fails; a person at a terminal may decide.
-    private bool Confirmed(BakeResult bake)
+    private bool Confirmed(string reason)
     {
         if (!services.Settings.Interactive || services.Settings.Confirm is null) return false;
-        return services.Settings.Confirm($"The canary analysis is inconclusive ({bake.Analysis.Reason}). Continue the rollout?");
+        return services.Settings.Confirm($"The canary analysis is inconclusive ({reason}). Continue the rollout?");
     }
 
     private static InvalidOperationException MissingPool(string release) =>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Runway.Database.Backups;
+using Runway.Database.Forecast;
 using Runway.Database.Migrations;
 using Runway.Ledger;
 
@@ -11,17 +12,49 @@ public sealed class DatabaseSteps(DeploymentServices services)
     /// <summary>Backs up the environment's database, verifies it, records it, and applies retention.</summary>
     public DeploymentStep VerifiedBackup(Deployment deployment, string name = "backup-verified") => new(name, async token =>
     {
-        var backup = await services.BackupStore.BackupAsync(services.Topology.DatabaseConnectionString, token).ConfigureAwait(false);
-        var stored = await services.Backups.RecordAsync(deployment.Id, backup, token).ConfigureAwait(false);
-        await ApplyRetentionAsync(token).ConfigureAwait(false);
-        return StepOutcome.Of(Evidence.Of(backup, stored.Id), "backup-verified");
+        var stored = await TakeBackupAsync(deployment.Id, token).ConfigureAwait(false);
+        var evidence = Evidence.Of(stored.Backup, stored.Id);
+        evidence["location"] = stored.Backup.Location;
+        return StepOutcome.Of(evidence, "backup-verified");
     });
+
+    /// <summary>
+    /// Backs up the environment's database, verifies it, uploads it to the repository (when there is one), records
+    /// it with its location, and applies retention (to the repository too).
+    /// </summary>
+    public async Task<StoredBackup> TakeBackupAsync(long? deploymentId, CancellationToken cancellationToken)
+    {
+        var backup = await services.BackupStore.BackupAsync(services.Topology.DatabaseConnectionString, cancellationToken).ConfigureAwait(false);
+        if (services.BackupRepository is { } repository)
+            backup = backup with { Location = await repository.UploadAsync(backup.File, cancellationToken).ConfigureAwait(false) };
+        var stored = await services.Backups.RecordAsync(deploymentId, backup, cancellationToken).ConfigureAwait(false);
+        await ApplyRetentionAsync(cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    /// <summary>
+    /// <paramref name="backup"/> as a file on this runner: the archive itself when it is here, otherwise downloaded
+    /// from the repository into the backup folder and checked against the ledger's size and SHA-256 before anything
+    /// uses it (a runner of a staged workflow never took the backup it restores).
+    /// </summary>
+    public async Task<BackupRecord> LocalCopyAsync(BackupRecord backup, CancellationToken cancellationToken)
+    {
+        if (File.Exists(backup.File) || backup.Location is null) return backup;
+        var repository = services.BackupRepository
+            ?? throw new InvalidOperationException($"Backup {Path.GetFileName(backup.File)} is not on this runner and lives in {backup.Location}: set --backup-repository to reach it.");
+        var local = backup with { File = Path.GetFullPath(Path.Combine(services.BackupOptions.Directory, Path.GetFileName(backup.File))) };
+        services.Logger.Information("Downloading backup {Location} to {File}", backup.Location, local.File);
+        await repository.DownloadAsync(backup.Location, local.File, cancellationToken).ConfigureAwait(false);
+        var verification = await BackupVerifier.VerifyAsync(local, cancellationToken).ConfigureAwait(false);
+        if (verification.Succeeded) return local;
+        File.Delete(local.File);
+        throw new BackupFailedException($"The copy of {backup.Location} does not match the ledger: {verification.Problem}");
+    }
 
     /// <summary>Restores the newest backup into a scratch database and compares row counts.</summary>
     public DeploymentStep RestoreDrill(string name = "restore-drill") => new(name, async token =>
     {
-        var drill = await new RestoreDrill(services.BackupOptions, services.Logger, services.Time)
-            .RunLatestAsync(services.Topology.DatabaseConnectionString, token).ConfigureAwait(false);
+        var drill = await DrillLatestAsync(token).ConfigureAwait(false);
         if (!drill.Succeeded)
             throw new InvalidOperationException($"The restore drill of {Path.GetFileName(drill.Backup.File)} failed: {string.Join("; ", drill.Problems)}");
         return StepOutcome.Of(new JsonObject
@@ -34,26 +67,103 @@ public sealed class DatabaseSteps(DeploymentServices services)
         }, "restore-drill-recent");
     });
 
-    /// <summary>Applies the migration scripts to <paramref name="connectionString"/>'s database.</summary>
+    /// <summary>
+    /// Drills the newest backup of the environment's database that the ledger records, against that record: the
+    /// archive's size and SHA-256 must be the recorded ones, then it restores into a scratch database whose row
+    /// counts must match the database's.
+    /// </summary>
+    public async Task<RestoreDrillResult> DrillLatestAsync(CancellationToken cancellationToken)
+    {
+        var connectionString = services.Topology.DatabaseConnectionString;
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database!;
+        var latest = await services.Backups.GetLatestAsync(database, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The ledger records no backup of {database}: take one first (./build.sh Backup).");
+        var local = await LocalCopyAsync(latest.Backup, cancellationToken).ConfigureAwait(false);
+        return await new RestoreDrill(services.BackupOptions, services.Logger, services.Time)
+            .RunAsync(connectionString, local, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Applies the migration scripts to <paramref name="connectionString"/>'s database. The evidence names the scripts
+    /// applied, the rows the migration itself wrote (a later forecast of lost writes leaves those out), and, when a
+    /// script fails, the failure with how far a no-transaction script got: a rollback reads it to take all of it back.
+    /// </summary>
     public DeploymentStep Migrations(string name, string connectionString, string check) => new(name, async token =>
     {
-        var result = await MigrateAsync(connectionString, token).ConfigureAwait(false);
-        return StepOutcome.Of(new JsonObject
-        {
-            ["applied"] = new JsonArray(result.Applied.Select(a => (JsonNode?)a.Script).ToArray()),
-            ["count"] = result.Applied.Count,
-        }, check);
+        var (result, evidence) = await MigrateWithEvidenceAsync(connectionString, token).ConfigureAwait(false);
+        if (!result.Successful) throw new StepFailedException($"Migrations failed: {result.Error}", evidence);
+        return StepOutcome.Of(evidence, check);
+    });
+
+    /// <summary>
+    /// Like <see cref="Migrations"/> for a staging database, which a failure leaves as it was before the attempt:
+    /// what the attempt applied is undone, or, when some script has no undo, restored from a backup taken before it.
+    /// </summary>
+    public DeploymentStep StagingMigrations(string name, string connectionString, string check) => new(name, async token =>
+    {
+        var plan = await PlanAsync(connectionString, token).ConfigureAwait(false);
+        var scripts = await ScriptsAsync(token).ConfigureAwait(false);
+        var before = plan.Scripts.Any(s => scripts.UndoOf(s.Script.FileName) is null)
+            ? await services.BackupStore.BackupAsync(connectionString, token).ConfigureAwait(false) : null;
+        var (result, evidence) = await MigrateWithEvidenceAsync(connectionString, token).ConfigureAwait(false);
+        if (result.Successful) return StepOutcome.Of(evidence, check);
+        evidence["leftAsBefore"] = await new MigrationTakeBack(services).TakeBackAsync(connectionString, evidence, before, token).ConfigureAwait(false);
+        throw new StepFailedException($"Migrations failed on staging, which is left as it was before the attempt: {result.Error}", evidence);
     });
 
     /// <summary>Runs the migrations; throws with the failing script and position when one fails.</summary>
     public async Task<MigrationResult> MigrateAsync(string connectionString, CancellationToken cancellationToken)
     {
-        await using var source = Npgsql.NpgsqlDataSource.Create(connectionString);
-        var result = await Runner(source).UpgradeAsync(cancellationToken).ConfigureAwait(false);
-        if (result.Problems.Count > 0 || result.Failure is not null)
+        var result = await RunAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        if (!result.Successful)
             throw new InvalidOperationException($"Migrations failed: {result.Error}");
         return result;
     }
+
+    /// <summary>The scripts folder, undo scripts included.</summary>
+    public async Task<MigrationScriptSet> ScriptsAsync(CancellationToken cancellationToken) =>
+        await MigrationScriptFolder.ReadAsync(services.Settings.Resolve(services.Settings.MigrationsDirectory), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Runs the undo scripts of <paramref name="undos"/>, newest first; throws when one fails.</summary>
+    public async Task<MigrationResult> UndoAsync(string connectionString, IReadOnlyList<MigrationRollbackStep> undos, CancellationToken cancellationToken)
+    {
+        await using var source = Npgsql.NpgsqlDataSource.Create(connectionString);
+        var result = await Runner(source).UndoAsync(undos, cancellationToken).ConfigureAwait(false);
+        if (!result.Successful)
+            throw new InvalidOperationException($"Undo failed: {result.Error}. The undos before it ran ({result.Applied.Count}); fix the undo script and run Rollback again.");
+        return result;
+    }
+
+    private async Task<(MigrationResult Result, JsonObject Evidence)> MigrateWithEvidenceAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var before = await WriteCounters.ReadAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        var result = await RunAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        var after = await WriteCounters.ReadAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        var evidence = new JsonObject
+        {
+            ["applied"] = new JsonArray(result.Applied.Select(a => (JsonNode?)a.Script).ToArray()),
+            ["count"] = result.Applied.Count,
+            ["migrationWrites"] = Writes(LostWritesForecast.Between(before, after)),
+        };
+        if (result.Failure is { } failure)
+            evidence["failed"] = new JsonObject
+            {
+                ["script"] = failure.Script, ["statementsDone"] = failure.StatementsDone, ["statementCount"] = failure.StatementCount,
+                ["partial"] = failure.IsPartial, ["line"] = failure.Line, ["message"] = failure.ToString(),
+            };
+        if (result.Problems.Count > 0) evidence["problems"] = new JsonArray(result.Problems.Select(p => (JsonNode?)p).ToArray());
+        return (result, evidence);
+    }
+
+    private async Task<MigrationResult> RunAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        // Disposed before the counters are read again: closed sessions flush their statistics.
+        await using var source = Npgsql.NpgsqlDataSource.Create(connectionString);
+        return await Runner(source).UpgradeAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static JsonObject Writes(IReadOnlyDictionary<string, TableWrites> writes) =>
+        new(writes.Where(w => w.Value.Total > 0).Select(w => KeyValuePair.Create(w.Key, (JsonNode?)new JsonArray(w.Value.Inserted, w.Value.Updated, w.Value.Deleted))));
 
     /// <summary>What the migrations would do to <paramref name="connectionString"/>'s database; changes nothing.</summary>
     public async Task<MigrationPlan> PlanAsync(string connectionString, CancellationToken cancellationToken)
@@ -75,12 +185,22 @@ public sealed class DatabaseSteps(DeploymentServices services)
     private MigrationRunner Runner(Npgsql.NpgsqlDataSource source) =>
         new(source, new MigrationOptions { ScriptsDirectory = services.Settings.Resolve(services.Settings.MigrationsDirectory) }, services.Logger, services.Time);
 
+    // Retention by the folder (archives this runner holds) and by the ledger (archives in the repository, which this
+    // runner may never have held): the newest KeepBackups regular backups per database stay, and protected ones.
     private async Task ApplyRetentionAsync(CancellationToken cancellationToken)
     {
-        var protectedFiles = (await services.Backups.GetProtectedAsync(cancellationToken).ConfigureAwait(false)).Select(b => b.Backup.File);
-        var deleted = new BackupRetention(services.Logger).Apply(services.BackupOptions.Directory, services.Settings.KeepBackups, protectedFiles);
+        var protectedBackups = await services.Backups.GetProtectedAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = new BackupRetention(services.Logger).Apply(services.BackupOptions.Directory, services.Settings.KeepBackups, protectedBackups.Select(b => b.Backup.File));
         var live = await services.Backups.GetLiveAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var backup in live.Where(b => deleted.Contains(b.Backup.File)))
+        var protectedIds = protectedBackups.Select(b => b.Id).ToHashSet();
+        var expired = live.Where(b => !b.Backup.File.EndsWith(".safety.dump", StringComparison.Ordinal)).GroupBy(b => b.Backup.Database)
+            .SelectMany(g => g.OrderByDescending(b => b.Id).Skip(services.Settings.KeepBackups)).Where(b => !protectedIds.Contains(b.Id));
+        foreach (var backup in live.Where(b => deleted.Contains(b.Backup.File)).Concat(expired).DistinctBy(b => b.Id))
+        {
+            if (backup.Backup.Location is { } location && services.BackupRepository is { } repository)
+                await repository.DeleteAsync(location, cancellationToken).ConfigureAwait(false);
+            File.Delete(backup.Backup.File);
             await services.Backups.MarkDeletedByRetentionAsync(backup.Id, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -28,12 +28,34 @@ public sealed class DeploymentChecklist(Checklist checklist, ChecklistMarks mark
     /// <summary>Marks every item bound to <paramref name="checkId"/> as done by <paramref name="phase"/>, with the evidence.</summary>
     public async Task RecordProofAsync(Deployment deployment, string checkId, string phase, JsonObject evidence, CancellationToken cancellationToken)
     {
+        foreach (var mark in ProofMarks(deployment, phase, new Dictionary<string, JsonObject> { [checkId] = evidence }))
+        {
+            await marks.RecordAsync(mark, cancellationToken).ConfigureAwait(false);
+            Proved(mark);
+        }
+    }
+
+    /// <summary>The marks that <paramref name="proofs"/> (check → evidence) give: every item bound to each check, done by <paramref name="phase"/>.</summary>
+    public IReadOnlyList<ChecklistMark> ProofMarks(Deployment deployment, string phase, IReadOnlyDictionary<string, JsonObject> proofs) =>
+        [.. proofs.SelectMany(proof => checklist.Items.Where(i => i.CheckId == proof.Key).Select(item =>
+            new ChecklistMark(environment, deployment.Release, deployment.Id, item.Id, ChecklistMarkKind.Done, phase, time.GetUtcNow(), null,
+                (JsonObject)proof.Value.DeepClone())))];
+
+    /// <summary>Says that <paramref name="mark"/> was recorded.</summary>
+    public void Proved(ChecklistMark mark) => logger.Information("Checklist item {Item} done by {Phase}", mark.ItemId, mark.By);
+
+    /// <summary>
+    /// Closes every item bound to <paramref name="checkId"/> as waived by <paramref name="phase"/>, when that check could
+    /// not run and another one did in its place: the note says which, and the evidence is the substitute's. Never "done".
+    /// </summary>
+    public async Task RecordSubstituteAsync(Deployment deployment, string checkId, string phase, string note, JsonObject evidence, CancellationToken cancellationToken)
+    {
         foreach (var item in checklist.Items.Where(i => i.CheckId == checkId))
         {
-            var mark = new ChecklistMark(environment, deployment.Release, deployment.Id, item.Id, ChecklistMarkKind.Done, phase, time.GetUtcNow(), null,
+            var mark = new ChecklistMark(environment, deployment.Release, deployment.Id, item.Id, ChecklistMarkKind.Waived, phase, time.GetUtcNow(), note,
                 (JsonObject)evidence.DeepClone());
             await marks.RecordAsync(mark, cancellationToken).ConfigureAwait(false);
-            logger.Information("Checklist item {Item} done by {Phase}", item.Id, phase);
+            logger.Information("Checklist item {Item} waived by {Phase}: {Note}", item.Id, phase, note);
         }
     }
 

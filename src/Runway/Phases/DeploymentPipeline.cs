@@ -11,7 +11,9 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
 {
     private static readonly HashSet<string> GitHubChecks = ["github-checks-green", "release-tagged", "release-notes-drafted", "no-blocking-prs"];
 
-    private readonly PhaseRunner _runner = new(services.Deployments, services.Checklist, services.Logger);
+    private readonly PhaseRunner _runner = new(services.Deployments, services.Checklist, services.Logger, services.Session.EnsureHeldAsync);
+    private readonly Cancellation _cancellation = new(services);
+    private readonly Reconciliation _reconciliation = new(services);
     private bool _waived;
 
     /// <summary>The phase that failed in this run, if one did (gate refusals are not failures: they pause).</summary>
@@ -20,15 +22,24 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
     /// <summary>The deployment this run worked on, once a phase ran.</summary>
     public Deployment? Deployment { get; private set; }
 
+    /// <summary>True when this run lost its lock on the environment: it then changes nothing more, rollback included.</summary>
+    public bool LostLock => services.Session.IsLockLost;
+
     private string Release => services.Settings.Release;
 
     /// <summary>Why <paramref name="phase"/> need not run for this release, or null when it must.</summary>
-    public Task<string?> SkipReasonAsync(ChecklistPhase phase, CancellationToken cancellationToken) =>
-        services.Session.SkipReasonAsync(Release, phase.ToString(), cancellationToken);
+    public Task<string?> SkipReasonAsync(ChecklistPhase phase, CancellationToken cancellationToken)
+    {
+        _cancellation.Watch(cancellationToken);
+        return _reconciliation.SkipReasonAsync(phase, () => services.Session.SkipReasonAsync(Release, phase.ToString(), cancellationToken), cancellationToken);
+    }
 
     /// <summary>Deploy's up-front look at the gates: every sign-off the run will need, before anything changes.</summary>
     public async Task<IReadOnlyList<ChecklistItem>> OpenSignOffsAsync(IReadOnlyList<ChecklistPhase> phases, CancellationToken cancellationToken)
     {
+        // The lock before any write (waivers included): a refused run is refused at once and leaves nothing behind.
+        await services.Session.HoldEnvironmentAsync(Release, cancellationToken).ConfigureAwait(false);
+        if (await _reconciliation.IsLiveAsync(cancellationToken).ConfigureAwait(false)) return [];
         await WaiveForProfileAsync(null, cancellationToken).ConfigureAwait(false);
         var state = await services.Checklist.StateAsync(Release, cancellationToken).ConfigureAwait(false);
         var gates = state.OpenGatesUpTo(phases).ToHashSet();
@@ -39,7 +50,34 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
     /// <summary>Runs <paramref name="phase"/> of the release's deployment (started or resumed).</summary>
     public async Task RunPhaseAsync(ChecklistPhase phase, CancellationToken cancellationToken)
     {
+        _cancellation.Watch(cancellationToken);
+        await services.Session.HoldEnvironmentAsync(Release, cancellationToken).ConfigureAwait(false);
+        // The phase stops on a signal (the build's token) or the moment the lock is found lost.
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, services.Session.LockLost);
+        try
+        {
+            await RunGuardedAsync(phase, guard.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (services.Session.IsLockLost)
+        {
+            throw ex as LockLostException ?? services.Session.LockLostError(ex);
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && Deployment is { } deployment)
+        {
+            await _cancellation.AbortAsync(deployment, phase.ToString()).ConfigureAwait(false);
+            throw ex as OperationCanceledException ?? new OperationCanceledException($"{phase} was cancelled", ex, cancellationToken);
+        }
+    }
+
+    /// <summary>After a run that was cancelled between phases: aborts its deployment as a cancelled phase would.</summary>
+    public Task AbortIfCancelledAsync() => Deployment is { } deployment && !LostLock
+        ? _cancellation.AbortIfCancelledAsync(deployment)
+        : Task.CompletedTask;
+
+    private async Task RunGuardedAsync(ChecklistPhase phase, CancellationToken cancellationToken)
+    {
         var deployment = Deployment = await services.Session.BeginOrResumeAsync(Release, cancellationToken).ConfigureAwait(false);
+        await services.Session.LeaseTrafficAsync(deployment.PreviousRelease, cancellationToken).ConfigureAwait(false);
         await WaiveForProfileAsync(deployment.Id, cancellationToken).ConfigureAwait(false);
         // The gate first, so that the observer hears of a phase only when it really starts. A closed gate is not a
         // failure: the deployment waits for sign-offs, and a rerun resumes it.
@@ -51,7 +89,7 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
             await _runner.RunAsync(deployment, phase.ToString(), Steps(phase, deployment), cancellationToken).ConfigureAwait(false);
             if (observer is not null) await observer.PhaseSucceededAsync(deployment, phase.ToString(), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!services.Session.IsLockLost && !_cancellation.Requested)
         {
             FailedPhase = phase.ToString();
             await services.Deployments.FinishDeploymentAsync(deployment.Id, DeploymentState.Failed, $"{phase}: {ex.Message}", CancellationToken.None)
@@ -81,7 +119,7 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
         await services.Session.HoldEnvironmentAsync(deployment.Release, cancellationToken).ConfigureAwait(false);
         services.Logger.Warning("Rolling back deployment {DeploymentId}: {Release} → {Previous}, because {Reason}",
             deployment.Id, deployment.Release, deployment.PreviousRelease ?? "nothing", reason);
-        await _runner.RunAsync(deployment, RollbackProcedure.PhaseName, new RollbackProcedure(services).Steps(deployment), cancellationToken).ConfigureAwait(false);
+        await _runner.RunAsync(deployment, RollbackProcedure.PhaseName, new RollbackProcedure(services, automatic: Deployment is not null).Steps(deployment), cancellationToken).ConfigureAwait(false);
         var rolledBack = await services.Deployments.FinishDeploymentAsync(deployment.Id, DeploymentState.RolledBack, reason, cancellationToken).ConfigureAwait(false);
         if (observer is not null) await observer.RolledBackAsync(rolledBack, reason, cancellationToken).ConfigureAwait(false);
         return rolledBack;

@@ -2,11 +2,12 @@ using Npgsql;
 using Runway.Checklists;
 using Runway.Database.Backups;
 using Runway.Environments;
-using Runway.Environments.Command;
 using Runway.Environments.Local;
 using Runway.GitHub;
 using Runway.Ledger;
 using Runway.Processes;
+using Runway.Service;
+using Runway.Service.Metrics;
 using Serilog;
 
 namespace Runway.Phases;
@@ -25,17 +26,37 @@ public sealed class DeploymentServices : IAsyncDisposable
         Time = time;
         Logger = logger;
         LedgerSource = NpgsqlDataSource.Create(topology.LedgerConnectionString);
-        LedgerDatabase = new LedgerDatabase(LedgerSource, time, logger);
+        LedgerDatabase = new LedgerDatabase(LedgerSource, time, logger)
+        {
+            Masker = new SecretMasker([.. settings.SecretValues, topology.LedgerConnectionString, topology.DatabaseConnectionString, topology.ServiceToken,
+                settings.BackupRepository?.AccessKey, settings.BackupRepository?.SecretKey]),
+        };
         Deployments = new DeploymentLedger(LedgerDatabase);
         Backups = new BackupLedger(LedgerDatabase);
         Marks = new ChecklistMarks(LedgerDatabase);
         Events = new EventLog(LedgerDatabase);
         BackupOptions = new BackupOptions { Directory = Path.Combine(settings.TemporaryDirectory, "backups", settings.Environment) };
         BackupStore = new BackupStore(BackupOptions, logger, time);
+        BackupRepository = settings.BackupRepository?.Create();
         Checklist = new DeploymentChecklist(checklist, Marks, settings.Environment, time, logger);
-        Session = new DeploymentSession(LedgerDatabase, Deployments, settings.Environment, settings.StartedBy, logger);
+        Session = new DeploymentSession(LedgerDatabase, Deployments, settings.Environment, settings.StartedBy, logger,
+            (topology.Environment as LocalEnvironment)?.Router, settings.TrafficLease);
+        // Every change to the environment re-verifies this run's lock first.
+        Environment = new LockedEnvironment(topology.Environment, Session);
         GitHub = settings.GitHub is { } github ? GitHubConnection.Create(github, time, logger) : null;
+        _contract = new Lazy<ServiceContract>(() => ServiceContractFile.Load(settings.Resolve(settings.Service.ServiceFile)));
     }
+
+    private readonly Lazy<ServiceContract> _contract;
+
+    /// <summary>The service's contract (<c>deploy/service.json</c>), read on first use.</summary>
+    public ServiceContract Contract => _contract.Value;
+
+    /// <summary>The token for requests to the service: null when the contract says the service needs none.</summary>
+    public string? ServiceToken => Contract.NeedsToken ? Topology.ServiceToken : null;
+
+    /// <summary>A fresh metric source of the profile's kind for <paramref name="environment"/>.</summary>
+    public MetricSource CreateMetricSource(string environment) => MetricSources.Create(Settings.Service, Contract, environment, Http, Time);
 
     public PipelineSettings Settings { get; }
     public Topology Topology { get; }
@@ -50,23 +71,24 @@ public sealed class DeploymentServices : IAsyncDisposable
     public EventLog Events { get; }
     public BackupOptions BackupOptions { get; }
     public BackupStore BackupStore { get; }
+
+    /// <summary>Where verified backups are uploaded so that any runner can restore them (<c>--backup-repository</c>); null: the runner's disk only.</summary>
+    public Database.Backups.Repository.IBackupRepository? BackupRepository { get; }
     public DeploymentChecklist Checklist { get; }
     public DeploymentSession Session { get; }
 
     /// <summary>The connection to GitHub (one per run, so its circuit breaker sees every call); null when GitHub is off.</summary>
     public GitHubConnection? GitHub { get; }
 
-    /// <summary>The environment deployed to.</summary>
-    public IEnvironmentProvider Environment => Topology.Environment;
+    /// <summary>The environment deployed to; changes re-verify the run's lock.</summary>
+    public IEnvironmentProvider Environment { get; }
 
     /// <summary>Makes the services; locally this starts (or reuses) the cluster and its databases.</summary>
     public static async Task<DeploymentServices> CreateAsync(PipelineSettings settings, Action<ProcessResult> recordCommand, ILogger logger, CancellationToken cancellationToken)
     {
         var checklist = await ChecklistParser.ParseFileAsync(settings.Resolve(settings.ChecklistFile), cancellationToken).ConfigureAwait(false);
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var topology = settings.Commands is null
-            ? await LocalTopology.CreateAsync(settings, http, TimeProvider.System, logger, cancellationToken).ConfigureAwait(false)
-            : CommandTopology.Create(settings, recordCommand, logger);
+        var topology = await TopologyFactory.CreateAsync(settings, http, recordCommand, logger, cancellationToken).ConfigureAwait(false);
         return new DeploymentServices(settings, topology, checklist, http, TimeProvider.System, logger);
     }
 
@@ -74,6 +96,7 @@ public sealed class DeploymentServices : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Session.DisposeAsync().ConfigureAwait(false);
+        (BackupRepository as IDisposable)?.Dispose();
         await LedgerSource.DisposeAsync().ConfigureAwait(false);
         Http.Dispose();
     }

@@ -19,6 +19,12 @@ public sealed record PipelineSettings
     /// <summary>The release deployed.</summary>
     public required string Release { get; init; }
 
+    /// <summary>Where <see cref="Release"/> came from, for messages (e.g. <c>--version on the command line</c>).</summary>
+    public string ReleaseOrigin { get; init; } = "the settings";
+
+    /// <summary>Allows deploying an older release than the live one.</summary>
+    public bool AllowDowngrade { get; init; }
+
     /// <summary>Who runs this (a person, or a CI job).</summary>
     public required string StartedBy { get; init; }
 
@@ -79,6 +85,9 @@ public sealed record PipelineSettings
     /// <summary>Adds latency to the deployed release's API requests.</summary>
     public int SampleExtraLatencyMs { get; init; }
 
+    /// <summary>The service's contract and the production pieces the profile chooses by name.</summary>
+    public Runway.Service.ServiceSettings Service { get; init; } = new();
+
     /// <summary>The team's commands, for an environment driven by scripts; null means the local topology.</summary>
     public CommandEnvironmentOptions? Commands { get; init; }
 
@@ -87,6 +96,9 @@ public sealed record PipelineSettings
 
     /// <summary>Bake and statistical thresholds.</summary>
     public CanaryOptions Canary { get; init; } = new();
+
+    /// <summary>What a release must stay within when it has no baseline to be compared with (its first deployment).</summary>
+    public AbsoluteLimits Limits { get; init; } = new();
 
     /// <summary>Runs a synthetic load through the router during the bake (local).</summary>
     public bool SyntheticLoad { get; init; }
@@ -105,6 +117,15 @@ public sealed record PipelineSettings
 
     /// <summary>How many backups to keep (protected ones are always kept).</summary>
     public int KeepBackups { get; init; } = 10;
+
+    /// <summary>Where verified backups are uploaded (a directory or <c>s3://bucket/prefix</c>); null: they stay on the runner.</summary>
+    public Database.Backups.Repository.BackupRepositoryOptions? BackupRepository { get; init; }
+
+    /// <summary>Rollback: restore the database even when the forecast says the restore would lose writes made since the backup.</summary>
+    public bool RestoreDatabase { get; init; }
+
+    /// <summary>How long the local router keeps a run's traffic without the run renewing its lease (zero: no lease).</summary>
+    public TimeSpan TrafficLease { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Secret values, to prove the logs free of them.</summary>
     public IReadOnlyList<string> SecretValues { get; init; } = [];

@@ -26,7 +26,7 @@ public sealed class PreparationPhase(DeploymentServices services)
             new("config-present", ConfigurationPresentAsync),
             Check("env-vars-set", _ => Task.FromResult(EnvVarsSetCheck.Run(settings.RequiredEnvironmentVariables,
                 name => services.Topology.ServiceVariable(deployment.Release, name)))),
-            Check("tool-versions", token => ToolVersionsCheck.RunAsync(cancellationToken: token)),
+            Check("tool-versions", token => ToolVersionsCheck.RunAsync(Runway.Service.ToolContracts.Requirements(services.Contract), token)),
             Check("no-committed-secrets", token => NoCommittedSecretsCheck.RunAsync(settings.RootDirectory, token)),
             _database.VerifiedBackup(deployment),
             _database.RestoreDrill(),
@@ -37,12 +37,14 @@ public sealed class PreparationPhase(DeploymentServices services)
             steps.Insert(2, new ReleaseGateStep(services, github).For(deployment));
         if (services.Topology.Staging is { } staging)
             steps.AddRange(Staging(staging, deployment.Release));
+        else if (services.Checklist.Checklist.Items.Any(i => i.CheckId == "metrics-reachable"))
+            steps.Add(_smoke.MetricsReachableOnCurrentPool("metrics-reachable", services.Environment));
         return steps;
     }
 
     private IEnumerable<DeploymentStep> Staging(StagingTarget staging, string release) =>
     [
-        _database.Migrations("staging-migrated", staging.DatabaseConnectionString, "staging-migrated"),
+        _database.StagingMigrations("staging-migrated", staging.DatabaseConnectionString, "staging-migrated"),
         new("staging-deployed", async token =>
         {
             await staging.Environment.DeployPoolAsync(release, token).ConfigureAwait(false);

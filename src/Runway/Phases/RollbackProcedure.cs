@@ -1,21 +1,22 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Runway.Database.Backups;
+using Runway.Database.Migrations;
 using Runway.Ledger;
 
 namespace Runway.Phases;
 
 /// <summary>
-/// Rollback: traffic back to the previous release first (and fast), the new pool removed, the database restored
-/// from the pre-migration backup when a migration ran (after a safety dump of what is there now), the previous
+/// Rollback: traffic back to the previous release first (and fast), the new pool removed, the database taken back
+/// (undo scripts first; a restore of the pre-migration backup only under the lost-writes rule), the previous
 /// release validated, and the reason recorded.
 /// </summary>
-public sealed class RollbackProcedure(DeploymentServices services)
+public sealed class RollbackProcedure(DeploymentServices services, bool automatic = false)
 {
     /// <summary>The ledger's name for the rollback's steps.</summary>
     public const string PhaseName = "Rollback";
 
     private readonly SmokeSteps _smoke = new(services);
+    private readonly MigrationTakeBack _takeBack = new(services);
 
     /// <summary>The steps that take <paramref name="deployment"/> back.</summary>
     public IReadOnlyList<DeploymentStep> Steps(Deployment deployment) =>
@@ -50,35 +51,50 @@ public sealed class RollbackProcedure(DeploymentServices services)
         return Outcome(new JsonObject { ["removed"] = deployment.Release });
     }
 
+    /// <summary>
+    /// The database back to the previous release: the undo scripts of this deployment's migrations when each has one
+    /// (or is declared compatible), keeping every row written since; otherwise a restore of the pre-migration backup,
+    /// which happens only when it would lose nothing, or by an explicit decision (<c>--restore-database</c>, or yes
+    /// at a terminal to the question with the figures). Without a decision the database is left as it is and the
+    /// step fails saying what remains to decide; traffic is already back.
+    /// </summary>
     private async Task<StepOutcome> RestoreDatabaseAsync(Deployment deployment, CancellationToken cancellationToken)
     {
-        var migrations = await services.Deployments.FindCompletedStepAsync(deployment.Id, nameof(Checklists.ChecklistPhase.Migration), MigrationPhase.MigrationsStep, cancellationToken)
-            .ConfigureAwait(false);
-        var applied = migrations?.Evidence?["count"]?.GetValue<int>() ?? 0;
-        if (applied == 0)
+        if (await new DatabaseRestoreDecision(services, automatic).RepairInterruptedRestoreAsync(deployment, cancellationToken).ConfigureAwait(false) is { } completed)
+            return Outcome(completed);
+        var plan = await PlanAsync(deployment, cancellationToken).ConfigureAwait(false);
+        if (plan.Steps.Count == 0)
             return Outcome(new JsonObject { ["restored"] = false, ["reason"] = "no migration ran in this deployment: the database is as the previous release left it" });
-        var backup = await PreMigrationBackupAsync(deployment, cancellationToken).ConfigureAwait(false);
-        var restore = await new DatabaseRestorer(services.BackupStore, services.BackupOptions, services.Logger, services.Time)
-            .RestoreAsync(services.Topology.DatabaseConnectionString, backup, cancellationToken).ConfigureAwait(false);
-        await services.Backups.RecordAsync(deployment.Id, restore.SafetyDump, cancellationToken).ConfigureAwait(false);
-        return Outcome(new JsonObject
-        {
-            ["restored"] = true,
-            ["backup"] = Evidence.Of(restore.Restored),
-            ["safetyDump"] = Evidence.Of(restore.SafetyDump),
-            ["restoreSeconds"] = Math.Round(restore.RestoreDuration.TotalSeconds, 3),
-            ["tables"] = restore.RowCounts.Count,
-            ["rows"] = restore.RowCounts.Values.Sum(),
-        });
+        foreach (var step in plan.Steps) services.Logger.Information("Rollback of migration {Step}", step.ToString());
+        if (!plan.NeedsRestore)
+            return Outcome(await _takeBack.UndoAsync(services.Topology.DatabaseConnectionString, plan, cancellationToken).ConfigureAwait(false));
+        return Outcome(await new DatabaseRestoreDecision(services, automatic).RestoreAsync(deployment, plan, await PreMigrationBackupAsync(deployment, cancellationToken).ConfigureAwait(false), cancellationToken)
+            .ConfigureAwait(false));
     }
 
-    private async Task<BackupRecord> PreMigrationBackupAsync(Deployment deployment, CancellationToken cancellationToken)
+    /// <summary>How each migration of <paramref name="deployment"/> would be taken back; changes nothing (<c>Rollback --dry-run</c>).</summary>
+    public async Task<MigrationRollbackPlan> PlanAsync(Deployment deployment, CancellationToken cancellationToken)
+    {
+        var migrations = await services.Deployments.FindStepAsync(deployment.Id, nameof(Checklists.ChecklistPhase.Migration), MigrationPhase.MigrationsStep, cancellationToken)
+            .ConfigureAwait(false);
+        return await _takeBack.PlanAsync(migrations?.Evidence, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What a restore of the pre-migration backup would lose now, as one paragraph (<c>Rollback --dry-run</c>).</summary>
+    public async Task<string> ForecastAsync(Deployment deployment, CancellationToken cancellationToken)
+    {
+        var backup = await PreMigrationBackupAsync(deployment, cancellationToken).ConfigureAwait(false);
+        var forecast = await new DatabaseRestoreDecision(services, automatic).ForecastAsync(deployment, backup.Backup, cancellationToken).ConfigureAwait(false);
+        return forecast.Describe(backup.Backup.Database);
+    }
+
+    internal async Task<StoredBackup> PreMigrationBackupAsync(Deployment deployment, CancellationToken cancellationToken)
     {
         var step = await services.Deployments.FindCompletedStepAsync(deployment.Id, nameof(Checklists.ChecklistPhase.Migration), MigrationPhase.BackupStep, cancellationToken)
             .ConfigureAwait(false);
         var id = step?.Evidence?["backupId"]?.GetValue<long>();
         var backups = await services.Backups.GetForDeploymentAsync(deployment.Id, cancellationToken).ConfigureAwait(false);
-        return backups.FirstOrDefault(b => b.Id == id)?.Backup
+        return backups.FirstOrDefault(b => b.Id == id)
             ?? throw new InvalidOperationException(
                 $"Deployment {deployment.Id} ran migrations but its pre-migration backup is not in the ledger; restore by hand from {services.BackupOptions.Directory} (RestoreDrill shows the latest).");
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Runway.Canary;
 using Runway.Environments;
+using Runway.Service.Metrics;
 using Runway.Smoke;
 
 namespace Runway.Phases;
@@ -19,19 +20,28 @@ public sealed class SmokeSteps(DeploymentServices services)
         return new StepOutcome(report.ToEvidence(), proofs);
     });
 
-    /// <summary>Reads <paramref name="environment"/>'s metrics for <paramref name="release"/>'s pool.</summary>
+    /// <summary>Proves <paramref name="environment"/>'s metrics count requests sent to <paramref name="release"/>'s pool.</summary>
     public DeploymentStep MetricsReachable(string name, IEnvironmentProvider environment, string release) => new(name, async token =>
     {
         var pool = (await environment.ReadAsync(token).ConfigureAwait(false)).Pool(release)
             ?? throw new InvalidOperationException($"No pool of {release} runs in {environment.Name}: its metrics cannot be read.");
-        var counters = await new ScrapeMetricsSource(services.Http, services.Time).ReadAsync(Canary(pool), token).ConfigureAwait(false);
-        return StepOutcome.Of(new JsonObject
-        {
-            ["environment"] = environment.Name,
-            ["instances"] = pool.Instances.Count,
-            ["apiRequestsSeen"] = counters.Requests,
-            ["latencyBuckets"] = counters.Latency.Count,
-        }, "metrics-reachable");
+        var evidence = await new MetricsReachability(services.Http, services.Contract, services.ServiceToken, services.Time)
+            .ProveAsync(services.CreateMetricSource(environment.Name), Canary(pool), send: null, token).ConfigureAwait(false);
+        evidence["environment"] = environment.Name;
+        return StepOutcome.Of(evidence, "metrics-reachable");
+    });
+
+    /// <summary>
+    /// Without staging: proves the metrics count requests sent to the pool serving most of <paramref name="environment"/>'s
+    /// traffic now. When nothing runs yet, says so and proves nothing (the canary's warm-up checks the first pool).
+    /// </summary>
+    public DeploymentStep MetricsReachableOnCurrentPool(string name, IEnvironmentProvider environment) => new(name, async token =>
+    {
+        var current = (await environment.ReadAsync(token).ConfigureAwait(false)).Pools.OrderByDescending(p => p.Weight).FirstOrDefault();
+        if (current is null)
+            return new StepOutcome(new JsonObject { ["environment"] = environment.Name, ["reason"] = "no pool runs yet: the canary's warm-up proves the metrics see its traffic" },
+                new Dictionary<string, JsonObject>());
+        return await MetricsReachable(name, environment, current.Release).RunAsync(token).ConfigureAwait(false);
     });
 
     /// <summary>Runs the smoke probes; throws naming each failing probe.</summary>

@@ -15,31 +15,65 @@ public static class StatusReport
         var environment = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
         var deployment = await services.Deployments.GetLatestInEnvironmentAsync(services.Settings.Environment, cancellationToken).ConfigureAwait(false);
         var phases = deployment is null ? [] : await services.Deployments.GetPhasesAsync(deployment.Id, cancellationToken).ConfigureAwait(false);
+        var chain = await services.Events.VerifyChainAsync(cancellationToken).ConfigureAwait(false);
+        var orphan = await services.Session.FindOrphanAsync(cancellationToken).ConfigureAwait(false);
+        var health = new PoolHealth(services);
+        var problems = (await Task.WhenAll(environment.Pools.Select(p => health.CheckAsync(p, cancellationToken))).ConfigureAwait(false))
+            .SelectMany(d => d).ToDictionary();
         return new JsonObject
         {
             ["environment"] = services.Settings.Environment,
+            ["running"] = true,
+            ["ledgerChain"] = new JsonObject
+            {
+                ["intact"] = chain.IsValid, ["events"] = chain.EventsChecked, ["brokenEventId"] = chain.BrokenEventId, ["problem"] = chain.Problem,
+            },
             ["url"] = environment.Url,
             ["deployment"] = deployment is null ? null : Deployment(deployment, phases),
+            ["orphaned"] = orphan?.Describe(),
             ["weights"] = new JsonObject(environment.Pools.Select(p => KeyValuePair.Create(p.Release, (JsonNode?)p.Weight))),
             ["pools"] = new JsonArray(environment.Pools.Select(p => (JsonNode)new JsonObject
             {
                 ["release"] = p.Release,
                 ["weight"] = p.Weight,
-                ["instances"] = new JsonArray(p.Instances.Select(i => (JsonNode)new JsonObject { ["url"] = i.Url, ["pid"] = i.ProcessId }).ToArray()),
+                ["instances"] = new JsonArray(p.Instances.Select(i => (JsonNode)new JsonObject
+                {
+                    ["url"] = i.Url, ["pid"] = i.ProcessId, ["healthy"] = problems.GetValueOrDefault(i.Url) is null, ["problem"] = problems.GetValueOrDefault(i.Url),
+                }).ToArray()),
             }).ToArray()),
         };
     }
 
+    /// <summary>The status of a local environment whose cluster is stopped: read without starting anything.</summary>
+    public static JsonObject NotRunning(string environment) => new()
+    {
+        ["environment"] = environment,
+        ["running"] = false,
+        ["url"] = null,
+        ["deployment"] = null,
+        ["orphaned"] = null,
+        ["weights"] = new JsonObject(),
+        ["pools"] = new JsonArray(),
+    };
+
     /// <summary>The status as indented JSON, for scripts.</summary>
-    public static string Json(JsonObject status) => status.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    // Relaxed escaping: the text goes to a terminal or a script, never into HTML, so '+' in "1.1.0+sha" stays '+'.
+    public static string Json(JsonObject status) =>
+        status.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     /// <summary>The status as a few lines for people.</summary>
     public static string Text(JsonObject status)
     {
         var text = new StringBuilder();
+        if (status["running"]?.GetValue<bool>() == false)
+            return $"Environment {status["environment"]}: not running (its PostgreSQL cluster is stopped; ./build.sh Deploy starts it)\n";
         text.AppendLine(CultureInfo.InvariantCulture, $"Environment {status["environment"]}: {status["url"] ?? "(not running)"}");
+        if (status["ledgerChain"] is JsonObject chain)
+            text.AppendLine(chain["intact"]!.GetValue<bool>()
+                ? string.Create(CultureInfo.InvariantCulture, $"Ledger hash chain intact ({chain["events"]} events)")
+                : string.Create(CultureInfo.InvariantCulture, $"Ledger hash chain BROKEN at event {chain["brokenEventId"]}: {chain["problem"]} (./build.sh VerifyLedger)"));
         foreach (var pool in status["pools"]!.AsArray())
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {pool!["release"],-12} {pool["weight"],3}%  {pool["instances"]!.AsArray().Count} instances");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {pool!["release"],-12} {pool["weight"],3}%  {Instances(pool["instances"]!.AsArray())}");
         if (status["deployment"] is JsonObject deployment)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
@@ -47,7 +81,15 @@ public static class StatusReport
             foreach (var phase in deployment["phases"]!.AsArray())
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {phase!["name"],-12} {phase["status"]}");
         }
+        if (status["orphaned"] is JsonValue orphaned) text.AppendLine(CultureInfo.InvariantCulture, $"Warning: {orphaned}");
         return text.ToString();
+    }
+
+    private static string Instances(JsonArray instances)
+    {
+        var unhealthy = instances.Where(i => i!["healthy"]?.GetValue<bool>() == false).Select(i => $"{i!["url"]}: {i["problem"]}").ToList();
+        var counts = $"{instances.Count - unhealthy.Count} of {instances.Count} instances healthy";
+        return unhealthy.Count == 0 ? counts : $"{counts} (unhealthy: {string.Join("; ", unhealthy)})";
     }
 
     private static JsonObject Deployment(Deployment deployment, IReadOnlyList<PhaseRecord> phases) => new()

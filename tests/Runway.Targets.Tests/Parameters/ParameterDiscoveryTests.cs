@@ -57,10 +57,10 @@ public sealed class ParameterDiscoveryTests
     [Fact]
     public void Discover_SecretMember_IsMarkedSecretAndHidesDefaultFromToString()
     {
-        var token = Find("git-hub-token");
+        var token = Find("github-token");
 
         token.IsSecret.ShouldBeTrue();
-        token.ToString().ShouldBe("--git-hub-token (String)");
+        token.ToString().ShouldBe("--github-token (String)");
     }
 
     [Fact]

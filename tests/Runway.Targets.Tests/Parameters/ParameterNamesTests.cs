@@ -12,7 +12,11 @@ public sealed class ParameterNamesTests
     [InlineData("bakeTime", "bake-time", "RUNWAY_BAKE_TIME", "BakeTime")]
     [InlineData("HTTPPort", "http-port", "RUNWAY_HTTP_PORT", "HTTPPort")]
     [InlineData("Rollout50Weight", "rollout50-weight", "RUNWAY_ROLLOUT50_WEIGHT", "Rollout50Weight")]
-    [InlineData("GitHubToken", "git-hub-token", "RUNWAY_GIT_HUB_TOKEN", "GitHubToken")]
+    [InlineData("GitHubToken", "github-token", "RUNWAY_GITHUB_TOKEN", "GitHubToken")]
+    [InlineData("NuGetApiKey", "nuget-api-key", "RUNWAY_NUGET_API_KEY", "NuGetApiKey")]
+    [InlineData("MSBuildPath", "msbuild-path", "RUNWAY_MSBUILD_PATH", "MSBuildPath")]
+    [InlineData("DotNetVerbosity", "dotnet-verbosity", "RUNWAY_DOTNET_VERBOSITY", "DotNetVerbosity")]
+    [InlineData("GithubToken", "github-token", "RUNWAY_GITHUB_TOKEN", "GithubToken")]
     [InlineData("Version", "version", "RUNWAY_VERSION", "Version")]
     public void Names_MemberName_DerivesEveryForm(string member, string kebab, string environment, string pascal)
     {

@@ -17,7 +17,7 @@ public sealed class SecretParameterTests : IDisposable
     {
         _root.WithParameters("""{ "VaultPin": 4711 }""");
 
-        var (build, bound) = Binding.Bind(_root, [], new() { ["RUNWAY_GIT_HUB_TOKEN"] = Token });
+        var (build, bound) = Binding.Bind(_root, [], new() { ["RUNWAY_GITHUB_TOKEN"] = Token });
 
         build.GitHubToken.ShouldBe(Token);
         bound.SecretValues.ShouldBe([Token, "4711"]);
@@ -26,7 +26,7 @@ public sealed class SecretParameterTests : IDisposable
     [Fact]
     public void Bind_NoSecretsSet_ListsNothing()
     {
-        var (_, bound) = Binding.Bind(_root, [], new() { ["RUNWAY_GIT_HUB_TOKEN"] = "" });
+        var (_, bound) = Binding.Bind(_root, [], new() { ["RUNWAY_GITHUB_TOKEN"] = "" });
 
         // VaultPin stays 0: masking it would blank every 0 in the log.
         bound.SecretValues.ShouldBeEmpty();
@@ -66,7 +66,7 @@ public sealed class SecretParameterTests : IDisposable
     [Fact]
     public void Bind_SecretGivenTwiceOnCommandLine_KeepsValuesOutOfMessage()
     {
-        var error = Binding.Fails(_root, ["--git-hub-token", Token, "other-" + Token]);
+        var error = Binding.Fails(_root, ["--github-token", Token, "other-" + Token]);
 
         error.Message.ShouldNotContain(Token);
     }
@@ -74,10 +74,10 @@ public sealed class SecretParameterTests : IDisposable
     [Fact]
     public void Bind_SecretUnderMistypedOption_KeepsValueOutOfMessage()
     {
-        var error = Binding.Fails(_root, ["--git-hub-tokn", Token]);
+        var error = Binding.Fails(_root, ["--github-tokn", Token]);
 
         error.Message.ShouldNotContain(Token);
-        error.Message.ShouldContain("--git-hub-token");
+        error.Message.ShouldContain("--github-token");
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class SecretParameterTests : IDisposable
     public void Descriptor_ToString_NeverShowsSecretDefault()
     {
         var descriptor = ParameterDiscovery.Discover(typeof(SampleBuild), new SampleBuild { GitHubToken = Token })
-            .Single(p => p.CliName == "git-hub-token");
+            .Single(p => p.CliName == "github-token");
 
         descriptor.ToString().ShouldNotContain(Token);
     }

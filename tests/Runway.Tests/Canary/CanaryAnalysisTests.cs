@@ -44,23 +44,40 @@ public sealed class CanaryAnalysisTests
 
         result.Verdict.ShouldBe(CanaryVerdict.Fail);
         result.Reason.ShouldContain("latency");
-        result.MedianLatencyRatio!.Value.ShouldBe(5, 1e-9);
+        // Interpolated medians: rank 250 of 450 in 5-10 ms against rank 150 of 400 in 25-50 ms.
+        result.MedianLatencyRatio!.Value.ShouldBe((0.025 + (0.025 * 150 / 400)) / (0.005 + (0.005 * 250 / 450)), 1e-9);
         result.LatencyTest.PValue.ShouldBeLessThan(0.05);
     }
 
     [Fact]
-    public void Analyze_SignificantlySlowerByAFewMilliseconds_PassesOnTheAbsoluteFloor()
+    public void Analyze_TwiceAsSlowAtTwentyMilliseconds_Fails()
     {
-        // Every baseline request under 5 ms, every canary request in 5-10 ms: a 3x ratio of bucket midpoints that
-        // is only 5 ms slower, below the 25 ms that can fail a canary (a fresh process against a warm one).
-        var baseline = new PoolCounters(500, 0, [new LatencyBucket(0.005, 500), new LatencyBucket(0.01, 500), new LatencyBucket(double.PositiveInfinity, 500)]);
-        var canary = new PoolCounters(500, 0, [new LatencyBucket(0.005, 0), new LatencyBucket(0.01, 500), new LatencyBucket(double.PositiveInfinity, 500)]);
+        // Baseline in 10-25 ms, canary in 25-50 ms: twice as slow, only 20 ms slower; no absolute floor hides it.
+        var baseline = new PoolCounters(500, 0, [new LatencyBucket(0.01, 0), new LatencyBucket(0.025, 500), new LatencyBucket(0.05, 500), new LatencyBucket(double.PositiveInfinity, 500)]);
+        var canary = new PoolCounters(500, 0, [new LatencyBucket(0.01, 0), new LatencyBucket(0.025, 0), new LatencyBucket(0.05, 500), new LatencyBucket(double.PositiveInfinity, 500)]);
 
         var result = _analysis.Analyze("1.0.0", baseline, "1.1.0", canary);
 
-        result.LatencyTest.PValue.ShouldBeLessThan(0.05);
-        result.MedianLatencyRatio!.Value.ShouldBeGreaterThan(1.2);
-        result.Verdict.ShouldBe(CanaryVerdict.Pass);
+        result.Verdict.ShouldBe(CanaryVerdict.Fail, result.Reason);
+        result.MedianLatencyRatio!.Value.ShouldBe(0.0375 / 0.0175, 1e-9);
+    }
+
+    [Fact]
+    public void Analyze_OneCanaryErrorAmongItsFirstRequests_DoesNotFail()
+    {
+        // 0 of 540 against 1 of 60: the pooled z says 3.2, the exact conditional test says p = 0.1.
+        var result = _analysis.Analyze("1.0.0", Counters(540, 0, 540, 0), "1.1.0", Counters(60, 1, 60, 0));
+
+        result.Verdict.ShouldBe(CanaryVerdict.Pass, result.Reason);
+    }
+
+    [Fact]
+    public void Analyze_Median_IsInterpolatedWithinItsBucketAsPrometheusDoes()
+    {
+        var result = _analysis.Analyze("1.0.0", Counters(1000, 0, 900, 100), "1.1.0", Counters(1000, 0, 890, 110));
+
+        // Rank 500 of 900 in the 5-10 ms bucket: 5 + 5 * 500 / 900 ms (histogram_quantile), not the 7.5 ms midpoint.
+        result.Baseline.MedianLatencySeconds!.Value.ShouldBe(0.005 + (0.005 * 500 / 900), 1e-12);
     }
 
     [Fact]
@@ -83,7 +100,7 @@ public sealed class CanaryAnalysisTests
         evidence["errorRate"]!["p"]!.GetValue<double>().ShouldBeLessThan(0.05);
         evidence["latency"]!["u"].ShouldNotBeNull();
         evidence.ToJsonString().ShouldContain("\"release\":\"1.1.0\"");
-        evidence["thresholds"]!["alpha"]!.GetValue<double>().ShouldBe(0.05);
+        evidence["thresholds"]!["alpha"]!.GetValue<double>().ShouldBe(0.01);
     }
 
     [Fact]

@@ -91,6 +91,78 @@ public sealed class CanaryBakeTests
         progress.Select(p => p.Remaining).ShouldBe(Enumerable.Range(0, 10).Select(i => TimeSpan.FromMinutes(9 - i)));
     }
 
+    [Fact]
+    public async Task RunAsync_BaselineUnreadableOnce_IsAMeasurementErrorNotAVerdict()
+    {
+        var options = new CanaryOptions { BakeDuration = TimeSpan.FromMinutes(5), Interval = TimeSpan.FromMinutes(1) };
+        var metrics = new ScriptedMetrics((pool, read) => pool.Release == "1.0.0" && read == 2
+            ? throw new MetricsUnavailableException("Could not read metrics from http://127.0.0.1:1/metrics: connection refused.")
+            : ScriptedMetrics.Steady(read * 900, pool.Release == "1.0.0" ? read * 9 : read));
+
+        var result = await new CanaryBake(metrics, options, new AutoAdvancingTime(), Logger.None)
+            .RunAsync(new CanaryPool("1.0.0", []), new CanaryPool("1.1.0", []), null, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(20));
+
+        result.Verdict.ShouldBe(CanaryVerdict.Pass, result.Analysis.Reason);
+        result.ToEvidence().ToJsonString().ShouldContain("127.0.0.1:1");
+    }
+
+    [Fact]
+    public async Task RunAsync_CanaryInstanceRestarts_Fails()
+    {
+        var options = new CanaryOptions { BakeDuration = TimeSpan.FromMinutes(5), Interval = TimeSpan.FromMinutes(1) };
+        // The canary's counters drop at the third read: its process restarted, though its counts look healthy.
+        var metrics = new ScriptedMetrics((pool, read) => pool.Release == "1.1.0" && read >= 3
+            ? ScriptedMetrics.Steady((read - 3) * 100)
+            : ScriptedMetrics.Steady(read * 900));
+
+        var result = await new CanaryBake(metrics, options, new AutoAdvancingTime(), Logger.None)
+            .RunAsync(new CanaryPool("1.0.0", []), new CanaryPool("1.1.0", []), null, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(20));
+
+        result.Verdict.ShouldBe(CanaryVerdict.Fail);
+        result.Analysis.Reason.ShouldContain("restarted");
+        result.Intervals.ShouldBe(3);
+        result.ToEvidence()["restarts"]!["canary"]!["pool"]!.GetValue<int>().ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("1.1.0", CanaryVerdict.Fail)]
+    [InlineData("1.0.0", CanaryVerdict.Inconclusive)]
+    public async Task RunAsync_PoolUnreadableFourLooksInARow_StopsNamingTheInstanceWithoutBlamingTheCanaryForTheBaseline(string unreadable, CanaryVerdict verdict)
+    {
+        var options = new CanaryOptions { BakeDuration = TimeSpan.FromMinutes(10), Interval = TimeSpan.FromMinutes(1) };
+        var metrics = new ScriptedMetrics((pool, read) => pool.Release == unreadable && read >= 2
+            ? throw new MetricsUnavailableException("Could not read metrics from http://127.0.0.1:9/metrics: connection refused.")
+            : ScriptedMetrics.Steady(read * 900));
+
+        var result = await new CanaryBake(metrics, options, new AutoAdvancingTime(), Logger.None)
+            .RunAsync(new CanaryPool("1.0.0", []), new CanaryPool("1.1.0", []), null, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(20));
+
+        result.Verdict.ShouldBe(verdict);
+        result.Intervals.ShouldBe(5);
+        result.StoppedEarly.ShouldBeTrue();
+        result.Analysis.Reason.ShouldContain("127.0.0.1:9");
+        result.ToEvidence()["measurementErrors"]!.GetValue<int>().ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task RunAsync_Looks_CarryBoundariesFromTheSpendingFunction()
+    {
+        var options = new CanaryOptions { BakeDuration = TimeSpan.FromMinutes(2), Interval = TimeSpan.FromMinutes(1), Alpha = 0.025 };
+        var metrics = new ScriptedMetrics((pool, read) => ScriptedMetrics.Steady(read * 900));
+
+        var result = await new CanaryBake(metrics, options, new AutoAdvancingTime(), Logger.None)
+            .RunAsync(new CanaryPool("1.0.0", []), new CanaryPool("1.1.0", []), null, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(20));
+
+        // Looks at t = 1/2 and 1 with HSD(−4), α = 0.025: the mpmath reference of ReferenceValueTests.
+        result.Looks.Select(look => look.Analysis!.Boundary).ShouldBe([2.7499659318352183, 1.9811314717388848], tolerance: 1e-4);
+        result.Verdict.ShouldBe(CanaryVerdict.Pass);
+        result.ToEvidence()["sequential"]!["method"]!.GetValue<string>().ShouldContain("Hwang-Shih-DeCani");
+    }
+
     private static Task DriveAsync(CancellationToken stop, params StandInPool[] pools) =>
         Task.WhenAll(pools.Select(pool => Task.Run(async () =>
         {

@@ -35,7 +35,7 @@ public sealed class ScrapeMetricsSourceTests
         await pool.SendAsync(Http, 4, path: "/health/live");
         await pool.SendAsync(Http, 3);
 
-        var counters = await new ScrapeMetricsSource(Http, TimeProvider.System, "/health").ReadAsync(pool.Pool, CancellationToken.None);
+        var counters = await new ScrapeMetricsSource(Http, TimeProvider.System, new ScrapeMetricsOptions { RoutePrefix = "/health" }).ReadAsync(pool.Pool, CancellationToken.None);
 
         counters.Requests.ShouldBe(4);
         counters.Errors.ShouldBe(4);
@@ -47,7 +47,7 @@ public sealed class ScrapeMetricsSourceTests
         var down = new Uri($"http://127.0.0.1:{Runway.Testing.PostgresServer.FreePort()}");
 
         var error = await Should.ThrowAsync<MetricsUnavailableException>(
-            () => new ScrapeMetricsSource(Http, TimeProvider.System, retries: 0).ReadAsync(new CanaryPool("1.1.0", [down]), CancellationToken.None));
+            () => new ScrapeMetricsSource(Http, TimeProvider.System, new ScrapeMetricsOptions { Retries = 0 }).ReadAsync(new CanaryPool("1.1.0", [down]), CancellationToken.None));
 
         error.Message.ShouldContain(down.Authority);
         error.Message.ShouldContain("/metrics");
@@ -69,15 +69,29 @@ public sealed class ScrapeMetricsSourceTests
     }
 
     [Fact]
-    public void Since_CounterReset_CountsFromZero()
+    public async Task ReadAsync_NullRoutePrefix_CountsEveryRoute()
     {
-        var start = new PoolCounters(100, 5, [new LatencyBucket(double.PositiveInfinity, 100)]);
-        var now = new PoolCounters(30, 1, [new LatencyBucket(double.PositiveInfinity, 30)]);
+        await using var pool = await StandInPool.StartAsync("1.1.0");
+        await pool.SendAsync(Http, 4, path: "/health/live");
+        await pool.SendAsync(Http, 3);
 
-        var delta = now.Since(start);
+        var counters = await new ScrapeMetricsSource(Http, TimeProvider.System, new ScrapeMetricsOptions { RoutePrefix = null }).ReadAsync(pool.Pool, CancellationToken.None);
 
-        delta.Requests.ShouldBe(30);
-        delta.Errors.ShouldBe(1);
-        delta.Latency[0].CumulativeCount.ShouldBe(30);
+        counters.Requests.ShouldBe(7);
+        counters.Errors.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task ReadAsync_TwoInstances_KeepsEachInstancesSeriesApart()
+    {
+        await using var first = await StandInPool.StartAsync("1.1.0");
+        await using var second = await StandInPool.StartAsync("1.1.0");
+        await first.SendAsync(Http, 3);
+        await second.SendAsync(Http, 2);
+
+        var counters = await new ScrapeMetricsSource(Http, TimeProvider.System).ReadAsync(new CanaryPool("1.1.0", [first.Url, second.Url]), CancellationToken.None);
+
+        counters.Series.Where(s => s.Kind == SeriesKind.Requests).GroupBy(s => s.Instance).ToDictionary(g => g.Key, g => g.Sum(s => s.Value))
+            .ShouldBe(new Dictionary<string, double> { [first.Url.ToString()] = 3, [second.Url.ToString()] = 2 }, ignoreOrder: true);
     }
 }

@@ -25,8 +25,8 @@ public sealed class LocalEnvironmentTests(PostgresServer server) : IAsyncLifetim
             RouterPort = PostgresServer.FreePort(),
             RouterAdminPort = PostgresServer.FreePort(),
             Replicas = 2,
-            PublishRelease = (release, token) => releases.PublishAsync(release, "Runway.Sample.dll", token),
-            PublishRouter = token => router.PublishAsync("current", "Runway.Router.dll", token),
+            PublishRelease = (release, token) => releases.PublishAsync(release, "Runway.Sample.dll", fromCurrentSources: true, token),
+            PublishRouter = token => router.PublishCurrentAsync("Runway.Router.dll", token),
             ReleaseConfiguration = release => new Dictionary<string, string>
             {
                 ["Sample__Release"] = release,

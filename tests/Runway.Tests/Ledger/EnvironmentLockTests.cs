@@ -117,6 +117,46 @@ public sealed class EnvironmentLockTests(PostgresServer server)
         (await ledger.ScalarAsync("SELECT count(*) FROM pg_stat_activity WHERE pid = $1", backend)).ShouldBe(0L);
     }
 
+    [Fact]
+    public async Task LedgerWrites_OfARunThatLostItsLock_AreRefusedAndChangeNothing_WhileTheNewHolderWrites()
+    {
+        await using var ledger = await TestLedger.CreateAsync(server);
+        var deployment = await ledger.StartAsync();
+        await using var staleSource = Npgsql.NpgsqlDataSource.Create(ledger.ConnectionString);
+        var stale = new LedgerDatabase(staleSource, ledger.Clock, Serilog.Core.Logger.None);
+        var lost = await EnvironmentLock.AcquireAsync(stale, "production", Alice);
+        await new DeploymentLedger(stale).StartPhaseAsync(deployment.Id, "Canary");
+        var backend = (int)(await ledger.ScalarAsync("SELECT backend_pid FROM runway.environment_holders WHERE environment = $1", "production"))!;
+
+        // The ledger's server drops the lock's connection (a restart would), and a second run takes the environment.
+        (await ledger.ScalarAsync("SELECT pg_terminate_backend($1)", backend)).ShouldBe(true);
+        await WaitUntilGoneAsync(ledger, backend);
+        await using var taken = await EnvironmentLock.AcquireAsync(ledger.Database, "production", Bob);
+
+        taken.Fence.Token.ShouldBeGreaterThan(lost.Fence.Token, "each acquisition bumps the fence");
+        var refused = await Should.ThrowAsync<LockLostException>(() => new DeploymentLedger(stale).FinishDeploymentAsync(deployment.Id, DeploymentState.Failed, "stale"));
+        refused.Message.ShouldContain("Lost the lock on environment 'production'");
+        (await ledger.Deployments.GetDeploymentAsync(deployment.Id))!.State.ShouldBe(DeploymentState.Running, "the stale write changed nothing");
+        await ledger.Deployments.FinishPhaseAsync(deployment.Id, "Canary", WorkStatus.Succeeded);
+        await lost.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Lost_IsCancelledWithinSeconds_WhenTheLocksConnectionDies()
+    {
+        await using var ledger = await TestLedger.CreateAsync(server);
+        await using var held = await EnvironmentLock.AcquireAsync(ledger.Database, "production", Alice);
+        var lost = new TaskCompletionSource();
+        using var registration = held.Lost.Register(lost.SetResult);
+        var backend = (int)(await ledger.ScalarAsync("SELECT backend_pid FROM runway.environment_holders WHERE environment = $1", "production"))!;
+
+        await ledger.ScalarAsync("SELECT pg_terminate_backend($1)", backend);
+
+        await lost.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Should.ThrowAsync<LockLostException>(() => held.EnsureHeldAsync());
+        await Should.ThrowAsync<LockLostException>(() => ledger.StartAsync("production", "9.9.9"));
+    }
+
     private static async Task WaitUntilGoneAsync(TestLedger ledger, int backend)
     {
         for (var i = 0; i < 100 && (long)(await ledger.ScalarAsync("SELECT count(*) FROM pg_stat_activity WHERE pid = $1", backend))! > 0; i++)

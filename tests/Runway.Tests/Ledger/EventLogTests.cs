@@ -53,6 +53,22 @@ public sealed class EventLogTests(PostgresServer server)
         result.Problem!.ShouldContain("hash does not match");
     }
 
+    [Theory]
+    [InlineData("UPDATE runway.events SET environment = 'staging' WHERE id = $1")]
+    [InlineData("UPDATE runway.events SET deployment_id = deployment_id + 1 WHERE id = $1")]
+    public async Task VerifyChainAsync_EnvironmentOrDeploymentIdTamperedWithBySql_ReportsThatEvent(string tamper)
+    {
+        await using var ledger = await TestLedger.CreateAsync(server);
+        await ledger.RunAsync("production", "1.0.0", DeploymentState.Succeeded, "Preparation");
+        var target = (await ledger.Events.ReadAsync())[1];
+        await TamperAsync(ledger, tamper, target.Id);
+
+        var result = await ledger.Events.VerifyChainAsync();
+
+        result.IsValid.ShouldBeFalse();
+        result.BrokenEventId.ShouldBe(target.Id);
+    }
+
     [Fact]
     public async Task VerifyChainAsync_EventDeletedBySql_ReportsTheEventAfterTheGap()
     {

@@ -1,5 +1,6 @@
 using Runway.Load;
 using Runway.Smoke;
+using Runway.Tests.Service;
 using Runway.Tests.Smoke;
 using Serilog.Core;
 using Shouldly;
@@ -18,7 +19,7 @@ public sealed class ConcurrentRunsCheckTests
         await using var sample = await StandInSample.StartAsync(new StandInSampleOptions { ExtraLatencyMs = 500 });
         await WarmUpAsync(sample);
 
-        var result = await Check().RunAsync(sample.Url, Token);
+        var result = await Check().RunAsync(sample.Url, Creation, Token);
 
         result.Passed.ShouldBeTrue();
         result.Succeeded.ShouldBe(10);
@@ -34,7 +35,7 @@ public sealed class ConcurrentRunsCheckTests
     {
         await using var sample = await StandInSample.StartAsync(new StandInSampleOptions { RateLimitPerSecond = 4 });
 
-        var result = await Check().RunAsync(sample.Url, Token, runs: 12);
+        var result = await Check().RunAsync(sample.Url, Creation, Token, runs: 12);
 
         result.Passed.ShouldBeFalse();
         result.ByStatus[201].ShouldBe(4);
@@ -44,7 +45,7 @@ public sealed class ConcurrentRunsCheckTests
     [Fact]
     public async Task RunAsync_FewerThanTenRuns_IsRefused()
     {
-        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => Check().RunAsync(new Uri("http://127.0.0.1:1"), Token, runs: 9));
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => Check().RunAsync(new Uri("http://127.0.0.1:1"), Creation, Token, runs: 9));
     }
 
     // The first authenticated request compiles the token validation; keep that out of the timing.
@@ -54,6 +55,8 @@ public sealed class ConcurrentRunsCheckTests
         request.Headers.Authorization = new("Bearer", Token);
         using var response = await Http.SendAsync(request);
     }
+
+    private static Runway.Service.ServiceRequest Creation => SampleContract.Value.ConcurrentRequest!;
 
     private static ConcurrentRunsCheck Check() => new(Http, TimeProvider.System, Logger.None);
 }

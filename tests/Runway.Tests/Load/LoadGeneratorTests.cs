@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Runway.Load;
 using Runway.Smoke;
 using Runway.Tests.Canary;
+using Runway.Tests.Service;
 using Runway.Tests.Smoke;
 using Serilog.Core;
 using Shouldly;
@@ -18,7 +19,7 @@ public sealed class LoadGeneratorTests
     public async Task RunAsync_TwoReleasesBehindOneUrl_CountsByReleaseAndStopsOnTime()
     {
         await using var router = await StandInSample.StartAsync(new StandInSampleOptions { Releases = ["1.0.0", "1.1.0"], RateLimitPerSecond = 10_000 });
-        var options = new LoadOptions { Target = router.Url, RequestsPerSecond = 100, Concurrency = 4, Duration = TimeSpan.FromSeconds(1), Token = Token };
+        var options = new LoadOptions { Request = SampleContract.Value.Request, ReleaseHeader = SampleContract.Value.ReleaseHeader, Target = router.Url, RequestsPerSecond = 100, Concurrency = 4, Duration = TimeSpan.FromSeconds(1), Token = Token };
         var clock = Stopwatch.StartNew();
 
         var result = await Generator(options).RunAsync(CancellationToken.None);
@@ -36,7 +37,7 @@ public sealed class LoadGeneratorTests
     public async Task Snapshot_WhileRunning_ShowsProgressAndCancellingStopsWithoutThrowing()
     {
         await using var router = await StandInSample.StartAsync(new StandInSampleOptions { RateLimitPerSecond = 10_000 });
-        var generator = Generator(new LoadOptions { Target = router.Url, RequestsPerSecond = 50, Duration = TimeSpan.FromMinutes(5), Token = Token });
+        var generator = Generator(new LoadOptions { Request = SampleContract.Value.Request, ReleaseHeader = SampleContract.Value.ReleaseHeader, Target = router.Url, RequestsPerSecond = 50, Duration = TimeSpan.FromMinutes(5), Token = Token });
         using var stop = new CancellationTokenSource();
 
         var run = generator.RunAsync(stop.Token);
@@ -61,7 +62,7 @@ public sealed class LoadGeneratorTests
     public async Task RunAsync_ServerErrorsAndMissingRelease_CountAsFailures()
     {
         await using var pool = await StandInPool.StartAsync("1.1.0", errorRate: 0.2);
-        var options = new LoadOptions { Target = pool.Url, RequestsPerSecond = 200, Concurrency = 4, Duration = TimeSpan.FromSeconds(1) };
+        var options = new LoadOptions { Request = SampleContract.Value.Request, ReleaseHeader = SampleContract.Value.ReleaseHeader, Target = pool.Url, RequestsPerSecond = 200, Concurrency = 4, Duration = TimeSpan.FromSeconds(1) };
 
         var result = await Generator(options).RunAsync(CancellationToken.None);
 
@@ -77,7 +78,7 @@ public sealed class LoadGeneratorTests
     {
         var down = new Uri($"http://127.0.0.1:{Runway.Testing.PostgresServer.FreePort()}");
 
-        var result = await Generator(new LoadOptions { Target = down, RequestsPerSecond = 40, Duration = TimeSpan.FromMilliseconds(500) }).RunAsync(CancellationToken.None);
+        var result = await Generator(new LoadOptions { Request = SampleContract.Value.Request, ReleaseHeader = SampleContract.Value.ReleaseHeader, Target = down, RequestsPerSecond = 40, Duration = TimeSpan.FromMilliseconds(500) }).RunAsync(CancellationToken.None);
 
         result.Requests.ShouldBeGreaterThan(0);
         result.NoAnswer.ShouldBe(result.Requests);
@@ -89,7 +90,7 @@ public sealed class LoadGeneratorTests
     {
         await using var router = await StandInSample.StartAsync();
 
-        var result = await Generator(new LoadOptions { Target = router.Url, RequestsPerSecond = 40, Duration = TimeSpan.FromMilliseconds(300) }).RunAsync(CancellationToken.None);
+        var result = await Generator(new LoadOptions { Request = SampleContract.Value.Request, ReleaseHeader = SampleContract.Value.ReleaseHeader, Target = router.Url, RequestsPerSecond = 40, Duration = TimeSpan.FromMilliseconds(300) }).RunAsync(CancellationToken.None);
 
         result.ByStatus.Keys.ShouldBe([401]);
         result.Failures.ShouldBe(0);
@@ -98,7 +99,7 @@ public sealed class LoadGeneratorTests
     [Fact]
     public void Options_OutOfRange_ThrowNamingThem()
     {
-        Should.Throw<ArgumentException>(() => new LoadOptions { Target = new Uri("http://127.0.0.1:1"), Concurrency = 0 }.Validate())
+        Should.Throw<ArgumentException>(() => new LoadOptions { Request = SampleContract.Value.Request, ReleaseHeader = SampleContract.Value.ReleaseHeader, Target = new Uri("http://127.0.0.1:1"), Concurrency = 0 }.Validate())
             .Message.ShouldContain("Concurrency (0)");
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Runway.Checklists.Reports;
@@ -16,10 +15,12 @@ public static class ChecklistReport
         Directory.CreateDirectory(directory);
         var markdown = Path.Combine(directory, "checklist.md");
         var evidence = Path.Combine(directory, "evidence.json");
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        await File.WriteAllTextAsync(markdown, ChecklistMarkdownReport.Render(state), utf8, cancellationToken).ConfigureAwait(false);
+        await Runway.Files.AtomicFile.WriteAllTextAsync(markdown, ChecklistMarkdownReport.Render(state), cancellationToken).ConfigureAwait(false);
         var json = ChecklistEvidenceJson.Render(state).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
-        await File.WriteAllTextAsync(evidence, json + "\n", utf8, cancellationToken).ConfigureAwait(false);
+        await Runway.Files.AtomicFile.WriteAllTextAsync(evidence, json + "\n", cancellationToken).ConfigureAwait(false);
+        // The canary's bake, when one was recorded, drawn next to them (canary.html).
+        if (state.Checklist.Items.Select(i => state.MarkOf(i.Id)).FirstOrDefault(m => CanaryHtmlReport.CanRender(m?.Evidence)) is { Evidence: { } bake } mark)
+            await CanaryHtmlReport.WriteAsync(directory, mark.Release, bake, cancellationToken).ConfigureAwait(false);
         return (markdown, evidence);
     }
 }

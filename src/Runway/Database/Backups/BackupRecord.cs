@@ -17,4 +17,11 @@ public sealed record BackupRecord(
     string Database,
     string ServerVersion,
     DateTimeOffset CreatedAt,
-    bool Verified);
+    bool Verified)
+{
+    /// <summary>The database's write counters read right before the dump: what a restore's lost-writes forecast starts from.</summary>
+    public Forecast.WriteCounters? Counters { get; init; }
+
+    /// <summary>Where the archive was uploaded (a directory or <c>s3://…</c>); null while it is only on the runner.</summary>
+    public string? Location { get; init; }
+}

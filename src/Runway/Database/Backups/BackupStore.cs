@@ -1,4 +1,6 @@
 using Npgsql;
+using Runway.Database.Forecast;
+using Runway.Files;
 using Runway.Processes;
 using Serilog;
 
@@ -21,26 +23,36 @@ public sealed class BackupStore(BackupOptions options, ILogger logger, TimeProvi
     public Task<BackupRecord> SafetyDumpAsync(string connectionString, CancellationToken cancellationToken = default) =>
         TakeAsync(connectionString, safetyDump: true, cancellationToken);
 
+    /// <summary>A safety dump of <paramref name="connectionString"/>'s database, named and recorded as <paramref name="liveName"/>'s (the database it was live as).</summary>
+    public Task<BackupRecord> SafetyDumpAsync(string connectionString, string liveName, CancellationToken cancellationToken = default) =>
+        TakeAsync(connectionString, safetyDump: true, cancellationToken, liveName);
+
     /// <summary>The newest regular (not safety) archive of <paramref name="database"/>, or null.</summary>
     public BackupFile? Latest(string database) =>
         BackupFileName.List(options.Directory).FirstOrDefault(f => f.Database == database && !f.IsSafetyDump);
 
-    private async Task<BackupRecord> TakeAsync(string connectionString, bool safetyDump, CancellationToken cancellationToken)
+    private async Task<BackupRecord> TakeAsync(string connectionString, bool safetyDump, CancellationToken cancellationToken, string? nameAs = null)
     {
         var target = new PostgresTarget(connectionString);
         System.IO.Directory.CreateDirectory(options.Directory);
         var createdAt = timeProvider.GetUtcNow();
-        var file = Path.GetFullPath(Path.Combine(options.Directory, BackupFileName.For(target.Database, createdAt, safetyDump)));
+        var file = Path.GetFullPath(Path.Combine(options.Directory, BackupFileName.For(nameAs ?? target.Database, createdAt, safetyDump)));
         var serverVersion = await ServerVersionAsync(target, cancellationToken).ConfigureAwait(false);
+        // Read before the dump's snapshot: a write in between is in the archive yet counted as after it, which can only
+        // make a later forecast of lost writes larger, never smaller.
+        var counters = await WriteCounters.ReadAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        // Dumped beside its final name and renamed once complete and flushed: a crash never leaves a torn archive under a backup's name.
+        var temporary = AtomicFile.TemporaryFor(file);
         var dump = await ProcessRunner.RunAsync(
-            target.Command("pg_dump", "--format=custom", $"--compress={options.CompressionLevel}", $"--file={file}", target.Database), cancellationToken).ConfigureAwait(false);
-        if (!dump.Succeeded)
+            target.Command("pg_dump", "--format=custom", $"--compress={options.CompressionLevel}", $"--file={temporary}", target.Database), cancellationToken).ConfigureAwait(false);
+        if (dump.Succeeded) AtomicFile.Commit(temporary, file);
+        else
         {
-            File.Delete(file);
+            File.Delete(temporary);
             throw new BackupFailedException($"pg_dump of database {target.Database} failed (exit code {dump.ExitCode}): {dump.StandardError.Trim()} Check that the server is up and the user may read every table.");
         }
         var record = new BackupRecord(file, new FileInfo(file).Length, await FileChecksum.Sha256Async(file, cancellationToken).ConfigureAwait(false),
-            dump.Duration, target.Database, serverVersion, createdAt, Verified: false);
+            dump.Duration, nameAs ?? target.Database, serverVersion, createdAt, Verified: false) { Counters = counters };
         return await VerifiedAsync(record, cancellationToken).ConfigureAwait(false);
     }
 

@@ -24,7 +24,11 @@ public sealed record RestoreDrillResult(
 /// </summary>
 public sealed class RestoreDrill(BackupOptions options, ILogger logger, TimeProvider timeProvider)
 {
-    /// <summary>Drills the newest regular backup of the source database found in the backup folder.</summary>
+    /// <summary>
+    /// Drills the newest regular backup of the source database found in the backup folder, described from the file
+    /// itself: it proves the archive restores, not that it is the one recorded. Prefer <see cref="RunAsync"/> with the
+    /// ledger's record, which also catches a changed byte.
+    /// </summary>
     public async Task<RestoreDrillResult> RunLatestAsync(string sourceConnectionString, CancellationToken cancellationToken = default)
     {
         var database = new PostgresTarget(sourceConnectionString).Database;
@@ -38,10 +42,8 @@ public sealed class RestoreDrill(BackupOptions options, ILogger logger, TimeProv
     public async Task<RestoreDrillResult> RunAsync(string sourceConnectionString, BackupRecord backup, CancellationToken cancellationToken = default)
     {
         var source = new PostgresTarget(sourceConnectionString);
-        var checksum = await FileChecksum.Sha256Async(backup.File, cancellationToken).ConfigureAwait(false);
-        if (checksum != backup.Sha256)
-            return new(backup, "", TimeSpan.Zero, new Dictionary<string, long>(), new Dictionary<string, long>(),
-                [$"Backup {backup.File} is corrupt: its SHA-256 is {checksum} but {backup.Sha256} was recorded. Take a new backup."]);
+        if (await IntegrityProblemAsync(backup, cancellationToken).ConfigureAwait(false) is { } problem)
+            return new(backup, "", TimeSpan.Zero, new Dictionary<string, long>(), new Dictionary<string, long>(), [problem]);
         var scratch = $"runway_drill_{timeProvider.GetUtcNow():yyyyMMddHHmmss}_{Guid.NewGuid().ToString("N")[..6]}";
         var server = new ServerDatabases(source);
         var sourceCounts = await TableRowCounts.CountAsync(source.ConnectionString, cancellationToken).ConfigureAwait(false);
@@ -59,6 +61,18 @@ public sealed class RestoreDrill(BackupOptions options, ILogger logger, TimeProv
         {
             await server.DropAsync(scratch, CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The archive against its record (the ledger's, when the caller read it from there): present, same size, same SHA-256.</summary>
+    private static async Task<string?> IntegrityProblemAsync(BackupRecord backup, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(backup.File)) return $"Backup {backup.File} does not exist: it was moved or deleted. Take a new backup.";
+        var size = new FileInfo(backup.File).Length;
+        if (size != backup.SizeBytes)
+            return $"Backup {backup.File} is corrupt: it has {size} bytes but {backup.SizeBytes} were recorded. Take a new backup.";
+        var checksum = await FileChecksum.Sha256Async(backup.File, cancellationToken).ConfigureAwait(false);
+        return checksum == backup.Sha256 ? null
+            : $"Backup {backup.File} is corrupt: its SHA-256 is {checksum} but {backup.Sha256} was recorded. Take a new backup.";
     }
 
     private Task<ProcessResult> RestoreAsync(PostgresTarget scratch, BackupRecord backup, CancellationToken cancellationToken) =>

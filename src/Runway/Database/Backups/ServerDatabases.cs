@@ -9,6 +9,9 @@ internal sealed partial class ServerDatabases(PostgresTarget server)
 {
     private readonly string _maintenance = server.For("postgres").ConnectionString;
 
+    /// <summary>The connection string of <paramref name="database"/> on this server, with the same credentials.</summary>
+    public string ConnectionStringOf(string database) => server.For(database).ConnectionString;
+
     public static string CheckedName(string database) => PlainName().IsMatch(database)
         ? database
         : throw new ArgumentException($"Database name '{database}' is not supported for restores: use lower-case letters, digits and underscores (at most 63).");

@@ -7,13 +7,16 @@ internal static class MigrationPlanner
     {
         var applied = history.Where(h => h.Success).ToList();
         var versioned = applied.Where(h => h.Version is not null)
-            .GroupBy(h => MigrationVersion.TryParse(h.Version!)).Where(g => g.Key is not null).ToDictionary(g => g.Key!, g => g.Last());
+            .GroupBy(h => MigrationVersion.TryParse(h.Version!)).Where(g => g.Key is not null && !IsUndo(g.Last())).ToDictionary(g => g.Key!, g => g.Last());
         var repeatable = applied.Where(h => h.Version is null).GroupBy(h => h.Script, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         var problems = set.Problems.Concat(VersionedDrift(set.Scripts, versioned)).Concat(MissingRepeatables(set.Scripts, repeatable)).ToList();
         var due = set.Scripts.Select(s => Due(s, versioned, repeatable)).OfType<PlannedMigration>().ToList();
         return new MigrationPlan(due, problems);
     }
+
+    // An undo recorded after its version's script makes the version pending again, as in Flyway.
+    private static bool IsUndo(AppliedMigration row) => row.Script.StartsWith('U');
 
     private static PlannedMigration? Due(MigrationScript script, Dictionary<MigrationVersion, AppliedMigration> versioned, Dictionary<string, AppliedMigration> repeatable)
     {

@@ -7,9 +7,25 @@ namespace Runway.Database.Migrations;
 /// <param name="SqlState">The SQLSTATE code, when the error came from the server.</param>
 public sealed record MigrationFailure(string Script, string Message, int? Line, string? SqlState)
 {
+    /// <summary>
+    /// For a <c>-- runway:no-transaction</c> script, how many of its statements completed (and stay) before the one that
+    /// failed; null for a script run in a transaction, whose changes were all rolled back.
+    /// </summary>
+    public int? StatementsDone { get; init; }
+
+    /// <summary>How many statements the script has, when <see cref="StatementsDone"/> is known.</summary>
+    public int? StatementCount { get; init; }
+
+    /// <summary>True when the script failed part-way and left the changes of its completed statements behind.</summary>
+    public bool IsPartial => StatementsDone > 0;
+
     /// <summary>One sentence for logs and reports.</summary>
     public override string ToString() =>
-        $"Migration {Script} failed{(Line is null ? "" : $" at line {Line}")}: {Message}" + (SqlState is null ? "" : $" (SQLSTATE {SqlState})");
+        $"Migration {Script} failed{Progress}{(Line is null ? "" : $" at line {Line}")}: {Message}" + (SqlState is null ? "" : $" (SQLSTATE {SqlState})");
+
+    private string Progress => StatementsDone is { } done
+        ? $" at statement {done + 1} of {StatementCount} ({done} done{(done > 0 ? ", outside a transaction: their changes stay" : "")})"
+        : "";
 }
 
 /// <summary>What an upgrade or baseline did: DbUp's shape, a result instead of an exception through the caller.</summary>

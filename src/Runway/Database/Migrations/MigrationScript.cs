@@ -11,6 +11,16 @@ public sealed record MigrationScript(string FileName, MigrationVersion? Version,
     /// <summary>The first-line marker that runs a script outside a transaction, statement by statement.</summary>
     public const string NoTransactionMarker = "-- runway:no-transaction";
 
+    /// <summary>A leading-comment marker: the previous release works with the schema this script leaves, so a rollback leaves it alone.</summary>
+    public const string CompatibleMarker = "-- runway:compatible";
+
+    /// <summary>True for a <c>U&lt;version&gt;__</c> script, Flyway's undo of the versioned script of the same version.</summary>
+    public bool IsUndo => FileName.StartsWith('U');
+
+    /// <summary>True when a comment line before the first statement is <see cref="CompatibleMarker"/>.</summary>
+    public bool IsCompatible => Sql.Split('\n').Select(l => l.Trim()).TakeWhile(l => l.Length == 0 || l.StartsWith("--", StringComparison.Ordinal))
+        .Any(l => l.StartsWith(CompatibleMarker, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>True for an <c>R__</c> script, which runs again whenever its checksum changes.</summary>
     public bool IsRepeatable => Version is null;
 

@@ -7,12 +7,24 @@ namespace Runway.Database.Migrations;
 /// <summary>The scripts of a folder, ordered as they run, and the problems found reading it.</summary>
 /// <param name="Scripts">Versioned scripts by version, then repeatable ones by file name.</param>
 /// <param name="Problems">Malformed file names and duplicate versions; a run refuses to start while any exist.</param>
-public sealed record MigrationScriptSet(IReadOnlyList<MigrationScript> Scripts, IReadOnlyList<string> Problems);
+public sealed record MigrationScriptSet(IReadOnlyList<MigrationScript> Scripts, IReadOnlyList<string> Problems)
+{
+    /// <summary>The undo scripts (<c>U&lt;version&gt;__…</c>), which an upgrade never runs; a rollback does.</summary>
+    public IReadOnlyList<MigrationScript> UndoScripts { get; init; } = [];
+
+    /// <summary>The undo script of the versioned script <paramref name="fileName"/>, or null when it has none.</summary>
+    public MigrationScript? UndoOf(string fileName) =>
+        Scripts.FirstOrDefault(s => s.FileName == fileName) is { IsRepeatable: false } script
+            ? UndoScripts.FirstOrDefault(u => u.Version!.Equals(script.Version)) : null;
+
+    /// <summary>The script named <paramref name="fileName"/>, or null.</summary>
+    public MigrationScript? Find(string fileName) => Scripts.FirstOrDefault(s => s.FileName == fileName);
+}
 
 /// <summary>Reads Flyway-named migration scripts from a folder.</summary>
 public static partial class MigrationScriptFolder
 {
-    private const string ExpectedForm = "V<version>__<description>.sql (version like 1, 1.1 or 2_1) or R__<description>.sql";
+    private const string ExpectedForm = "V<version>__<description>.sql (version like 1, 1.1 or 2_1), its undo U<version>__<description>.sql, or R__<description>.sql";
 
     /// <summary>Reads every <c>*.sql</c> file of <paramref name="directory"/>; a missing folder is a problem, not an exception.</summary>
     public static async Task<MigrationScriptSet> ReadAsync(string directory, CancellationToken cancellationToken = default)
@@ -27,8 +39,11 @@ public static partial class MigrationScriptFolder
             if (script is null) problems.Add($"Migration file '{Path.GetFileName(path)}' has a malformed name: expected {ExpectedForm}.");
             else scripts.Add(script);
         }
+        var undo = scripts.Where(s => s.IsUndo).ToList();
+        scripts.RemoveAll(s => s.IsUndo);
         problems.AddRange(DuplicateVersions(scripts));
-        return new(Ordered(scripts), problems);
+        problems.AddRange(DuplicateVersions(undo));
+        return new(Ordered(scripts), problems) { UndoScripts = undo };
     }
 
     /// <summary>Lower-case hex SHA-256 of <paramref name="sql"/> with CRLF normalised to LF, so a checkout's line endings do not count as a change.</summary>
@@ -53,6 +68,6 @@ public static partial class MigrationScriptFolder
     private static List<MigrationScript> Ordered(List<MigrationScript> scripts) =>
         [.. scripts.Where(s => !s.IsRepeatable).OrderBy(s => s.Version), .. scripts.Where(s => s.IsRepeatable).OrderBy(s => s.FileName, StringComparer.Ordinal)];
 
-    [GeneratedRegex(@"^(?:V(?<version>\d+(?:[._]\d+)*)|R)__(?<description>[^.\s][^/]*?)\.sql$")]
+    [GeneratedRegex(@"^(?:[VU](?<version>\d+(?:[._]\d+)*)|R)__(?<description>[^.\s][^/]*?)\.sql$")]
     private static partial Regex FileName();
 }

@@ -43,14 +43,23 @@ internal sealed partial class ScriptExecutor
         }
         catch (StatementFailedException ex)
         {
-            if (script.RunsWithoutTransaction) await RecordFailedAsync(script, installedAt, started).ConfigureAwait(false);
-            return (null, ScriptFailure.From(script, ex, _options));
+            if (!script.RunsWithoutTransaction) return (null, ScriptFailure.From(script, ex, _options));
+            await RecordFailedAsync(script, installedAt, started).ConfigureAwait(false);
+            var done = ex.Statement is null ? 0 : Math.Max(0, IndexOf(statements, ex.Statement));
+            return (null, ScriptFailure.From(script, ex, _options) with { StatementsDone = done, StatementCount = statements.Count });
         }
         catch (NpgsqlException ex)
         {
             // Not a statement of the script: the connection, the timeouts or the commit failed.
             return (null, new MigrationFailure(script.FileName, ex.Message, null, (ex as PostgresException)?.SqlState));
         }
+    }
+
+    private static int IndexOf(IReadOnlyList<SqlStatement> statements, SqlStatement statement)
+    {
+        for (var i = 0; i < statements.Count; i++)
+            if (statements[i] == statement) return i;
+        return -1;
     }
 
     private AppliedMigration Row(MigrationScript script, DateTimeOffset installedAt, long started, bool success) => new(

@@ -1,5 +1,6 @@
 using Runway.Phases;
 using Runway.Processes;
+using Runway.Service;
 using Serilog;
 
 namespace Runway.Environments.Command;
@@ -7,20 +8,29 @@ namespace Runway.Environments.Command;
 /// <summary>An environment driven by the team's commands, with databases given as connection strings.</summary>
 public static class CommandTopology
 {
-    /// <summary>Describes the environment; fails naming each missing setting.</summary>
-    public static Topology Create(PipelineSettings settings, Action<ProcessResult> record, ILogger logger)
+    /// <summary>
+    /// Describes the environment, made by <paramref name="environment"/> from the commands; fails naming each missing
+    /// setting. The service token is required only when the service contract says the service needs one.
+    /// </summary>
+    public static Topology Create(PipelineSettings settings, Action<ProcessResult> record, ILogger logger, Func<CommandEnvironmentOptions, IEnvironmentProvider> environment)
     {
+        var commands = settings.Commands ?? throw new InvalidOperationException(
+            $"Environment {settings.Environment} runs pools with commands: set --deploy-pool-command, --remove-pool-command and --read-instances-command (and --set-weights-command unless a router is named).");
         var missing = new[]
         {
             (settings.LedgerConnectionString, "--ledger-connection-string (RUNWAY_LEDGER_CONNECTION_STRING)"),
             (settings.DatabaseConnectionString, "--database-connection-string (RUNWAY_DATABASE_CONNECTION_STRING)"),
-            (settings.ServiceToken, "--service-token (RUNWAY_SERVICE_TOKEN)"),
+            (NeedsToken(settings) ? settings.ServiceToken : "not needed", "--service-token (RUNWAY_SERVICE_TOKEN), because the service contract says auth: bearer"),
         }.Where(s => string.IsNullOrWhiteSpace(s.Item1)).Select(s => s.Item2).ToList();
         if (missing.Count > 0)
             throw new InvalidOperationException($"Environment {settings.Environment} is driven by commands and needs: {string.Join(", ", missing)}. Set them in the profile or the environment.");
-        var environment = new CommandEnvironment(settings.Commands! with { Name = settings.Environment }, record, logger);
-        return new Topology(settings.LedgerConnectionString!, settings.DatabaseConnectionString!, environment, Staging: null, settings.ServiceToken, _ => Task.CompletedTask,
+        return new Topology(settings.LedgerConnectionString!, settings.DatabaseConnectionString!, environment(commands with { Name = settings.Environment }), Staging: null,
+            settings.ServiceToken, _ => Task.CompletedTask,
             // The commands run with this process's environment: that is what the release's deployment gets.
             (_, name) => System.Environment.GetEnvironmentVariable(name));
     }
+
+    // A token given is used; only a missing one makes the contract worth reading here.
+    private static bool NeedsToken(PipelineSettings settings) =>
+        string.IsNullOrWhiteSpace(settings.ServiceToken) && ServiceContractFile.Load(settings.Resolve(settings.Service.ServiceFile)).NeedsToken;
 }

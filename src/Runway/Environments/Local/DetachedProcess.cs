@@ -46,6 +46,50 @@ public static class DetachedProcess
         }
     }
 
+    /// <summary>The process's start time in clock ticks since boot (field 22 of /proc/PID/stat), or null when it does not run.</summary>
+    public static long? StartTimeOf(int processId)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{processId}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[19], System.Globalization.CultureInfo.InvariantCulture); // field 22; fields here start at 3
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The command line <paramref name="spec"/> runs as, once started (the program and its arguments, space-separated).</summary>
+    public static string CommandLineOf(ProcessSpec spec) => string.Join(' ', [spec.FileName, .. spec.Arguments]);
+
+    /// <summary>True when <paramref name="processId"/> is still the process Runway recorded: same start time and command line.</summary>
+    public static bool IsRecorded(int processId, long? startTime, string? commandLine)
+    {
+        if (startTime is null || commandLine is null || StartTimeOf(processId) != startTime) return false;
+        try
+        {
+            return File.ReadAllText($"/proc/{processId}/cmdline").TrimEnd('\0').Replace('\0', ' ') == commandLine;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Stops the process Runway recorded, as <see cref="StopAsync"/> does, but only when the pid is still that process
+    /// (start time and command line match); otherwise it is left alone and false is returned.
+    /// </summary>
+    public static async Task<bool> StopRecordedAsync(int processId, long? startTime, string? commandLine, TimeSpan grace, CancellationToken cancellationToken)
+    {
+        if (!IsAlive(processId)) return true;
+        if (!IsRecorded(processId, startTime, commandLine)) return false;
+        await StopAsync(processId, grace, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>Asks the process to stop (SIGTERM), waits up to <paramref name="grace"/>, then kills it.</summary>
     public static async Task StopAsync(int processId, TimeSpan grace, CancellationToken cancellationToken)
     {

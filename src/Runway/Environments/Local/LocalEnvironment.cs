@@ -17,8 +17,14 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
     /// <inheritdoc />
     public string Name => options.Name;
 
+    /// <summary>The router's admin client: the run's fence and traffic lease go through it.</summary>
+    public RouterClient Router => _router;
+
     /// <summary>The URL users reach.</summary>
     public string Url => $"http://127.0.0.1:{options.RouterPort}";
+
+    /// <summary>What <paramref name="release"/>'s artifact is (sources hash, digest), or null when it was never published here.</summary>
+    public ReleaseManifest? Artifact(string release) => options.DescribeRelease(release);
 
     /// <inheritdoc />
     public async Task<PoolSnapshot> DeployPoolAsync(string release, CancellationToken cancellationToken)
@@ -30,11 +36,15 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
             logger.Information("Pool {Release} already runs with {Replicas} replicas", release, running.Count);
             return await PoolAsync(release, cancellationToken).ConfigureAwait(false);
         }
-        if (running is not null) await StopInstancesAsync(running, cancellationToken).ConfigureAwait(false);
         var folder = await options.PublishRelease(release, cancellationToken).ConfigureAwait(false);
-        var instances = Enumerable.Range(0, options.Replicas).Select(i => StartReplica(folder, release, i)).ToList();
+        // Replicas that are gone are replaced; the live ones keep serving meanwhile.
+        var alive = running?.Where(i => DetachedProcess.IsAlive(i.ProcessId)).ToList() ?? [];
+        if (running is not null)
+            logger.Warning("Pool {Release}: {Dead} of {Replicas} replicas are gone; starting replacements", release, running.Count - alive.Count, running.Count);
+        var started = Enumerable.Range(alive.Count, Math.Max(0, options.Replicas - alive.Count)).Select(i => StartReplica(folder, release, i)).ToList();
+        var instances = alive.Concat(started).ToList();
         LocalState.Load(StateFile).WithPool(release, instances).Save(StateFile);
-        await WaitReadyAsync(release, instances, cancellationToken).ConfigureAwait(false);
+        await WaitReadyAsync(release, started, alive, cancellationToken).ConfigureAwait(false);
         // The new pool joins the router at weight 0 beside the pools that carry traffic now; the first pool of an
         // empty router joins at the first SetWeights, since a table must always split all traffic.
         var weights = await CurrentWeightsAsync(cancellationToken).ConfigureAwait(false);
@@ -93,7 +103,8 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
         if (state.Router is { } router)
         {
             logger.Information("Stopping the router of {Environment}", Name);
-            await DetachedProcess.StopAsync(router.ProcessId, options.StopGrace, cancellationToken).ConfigureAwait(false);
+            if (!await DetachedProcess.StopRecordedAsync(router.ProcessId, router.StartTime, router.CommandLine, options.StopGrace, cancellationToken).ConfigureAwait(false))
+                WarnNotOurs(router.ProcessId);
         }
         LocalState.Empty.Save(StateFile);
         File.Delete(Path.Combine(options.StateDirectory, "routes.json"));
@@ -113,7 +124,8 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
             "--port", Invariant(options.RouterPort), "--admin-port", Invariant(options.RouterAdminPort),
             "--state-file", Path.Combine(options.StateDirectory, "routes.json"), "--token-file", Path.Combine(options.StateDirectory, "router.token")]);
         var processId = DetachedProcess.Start(spec, Path.Combine(options.StateDirectory, "logs", "router.log"));
-        (state with { Router = new LocalRouter(options.RouterPort, options.RouterAdminPort, processId) }).Save(StateFile);
+        (state with { Router = new LocalRouter(options.RouterPort, options.RouterAdminPort, processId, DetachedProcess.StartTimeOf(processId), DetachedProcess.CommandLineOf(spec)) })
+            .Save(StateFile);
         await _readiness.WaitAsync("the router", $"http://127.0.0.1:{options.RouterAdminPort}/health",
             async token => await _router.CheckHealthAsync(token).ConfigureAwait(false) == RouterHealth.Healthy,
             () => DetachedProcess.IsAlive(processId), cancellationToken).ConfigureAwait(false);
@@ -129,10 +141,11 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
             Environment = options.ReleaseConfiguration(release),
         };
         var log = Path.Combine(options.StateDirectory, "logs", $"{release}-{index}.log");
-        return new LocalInstance(port, DetachedProcess.Start(spec, log));
+        var processId = DetachedProcess.Start(spec, log);
+        return new LocalInstance(port, processId, DetachedProcess.StartTimeOf(processId), DetachedProcess.CommandLineOf(spec));
     }
 
-    private async Task WaitReadyAsync(string release, IReadOnlyList<LocalInstance> instances, CancellationToken cancellationToken)
+    private async Task WaitReadyAsync(string release, IReadOnlyList<LocalInstance> instances, IReadOnlyList<LocalInstance> kept, CancellationToken cancellationToken)
     {
         try
         {
@@ -143,7 +156,7 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
         catch
         {
             await StopInstancesAsync(instances, CancellationToken.None).ConfigureAwait(false);
-            LocalState.Load(StateFile).WithPool(release, null).Save(StateFile);
+            LocalState.Load(StateFile).WithPool(release, kept.Count == 0 ? null : kept).Save(StateFile);
             throw;
         }
     }
@@ -166,8 +179,16 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
     private async Task<PoolSnapshot> PoolAsync(string release, CancellationToken cancellationToken) =>
         (await ReadAsync(cancellationToken).ConfigureAwait(false)).Pool(release)!;
 
+    // Only processes that are still the ones Runway started: a recycled pid, or one written into state.json by hand, is left alone.
     private async Task StopInstancesAsync(IEnumerable<LocalInstance> instances, CancellationToken cancellationToken) =>
-        await Task.WhenAll(instances.Select(i => DetachedProcess.StopAsync(i.ProcessId, options.StopGrace, cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(instances.Select(async i =>
+        {
+            if (!await DetachedProcess.StopRecordedAsync(i.ProcessId, i.StartTime, i.CommandLine, options.StopGrace, cancellationToken).ConfigureAwait(false))
+                WarnNotOurs(i.ProcessId);
+        })).ConfigureAwait(false);
+
+    private void WarnNotOurs(int processId) =>
+        logger.Warning("Left pid {ProcessId} alone: it is not the process Runway started (start time or command line differ)", processId);
 
     private static PoolSnapshot Snapshot(string release, int weight, IReadOnlyList<LocalInstance> instances) =>
         new(release, weight, instances.Select(i => new InstanceSnapshot($"http://127.0.0.1:{i.Port}", i.ProcessId)).ToList());

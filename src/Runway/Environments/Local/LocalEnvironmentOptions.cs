@@ -12,6 +12,9 @@ public sealed record LocalEnvironmentOptions
     /// <summary>The published service, one folder per release, made by a <see cref="ReleasePublisher"/>.</summary>
     public required Func<string, CancellationToken, Task<string>> PublishRelease { get; init; }
 
+    /// <summary>What a release's published folder holds (sources hash, digest), or null when it was never published.</summary>
+    public Func<string, ReleaseManifest?> DescribeRelease { get; init; } = _ => null;
+
     /// <summary>The published router's folder.</summary>
     public required Func<CancellationToken, Task<string>> PublishRouter { get; init; }
 

@@ -2,11 +2,14 @@ using System.Text.Json;
 
 namespace Runway.Environments.Local;
 
-/// <summary>One replica started by Runway: its port and process id.</summary>
-public sealed record LocalInstance(int Port, int ProcessId);
+/// <summary>
+/// One replica started by Runway: its port and process id, and the process's start time (clock ticks since boot) and
+/// command line, so that Down signals it only while that pid is still this process and not a recycled one.
+/// </summary>
+public sealed record LocalInstance(int Port, int ProcessId, long? StartTime = null, string? CommandLine = null);
 
-/// <summary>The router process serving a local environment.</summary>
-public sealed record LocalRouter(int Port, int AdminPort, int ProcessId);
+/// <summary>The router process serving a local environment (start time and command line as for <see cref="LocalInstance"/>).</summary>
+public sealed record LocalRouter(int Port, int AdminPort, int ProcessId, long? StartTime = null, string? CommandLine = null);
 
 /// <summary>
 /// What a local environment started, kept on disk so that a later command (Status, Down, the next phase on a
@@ -26,10 +29,7 @@ public sealed record LocalState(LocalRouter? Router, IReadOnlyDictionary<string,
     /// <summary>Writes the state atomically (a temporary file renamed over the old one).</summary>
     public void Save(string file)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var temporary = file + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json));
-        File.Move(temporary, file, overwrite: true);
+        Runway.Files.AtomicFile.WriteAllText(file, JsonSerializer.Serialize(this, Json));
     }
 
     /// <summary>This state with <paramref name="release"/>'s pool replaced (or removed when null).</summary>

@@ -59,8 +59,12 @@ public static class LocalTopology
             RouterPort = port,
             RouterAdminPort = adminPort,
             Replicas = replicas,
-            PublishRelease = (release, token) => releases.PublishAsync(release, Path.GetFileNameWithoutExtension(settings.ServiceProject) + ".dll", token),
-            PublishRouter = token => router.PublishAsync("current", "Runway.Router.dll", token),
+            // Only the release being deployed is built from this checkout; any other (the baseline, a rollback's
+            // target) runs the files it was published with.
+            PublishRelease = (release, token) => releases.PublishAsync(release, Path.GetFileNameWithoutExtension(settings.ServiceProject) + ".dll",
+                fromCurrentSources: release == settings.Release, token),
+            DescribeRelease = releases.Describe,
+            PublishRouter = token => router.PublishCurrentAsync("Runway.Router.dll", token),
             ServiceAssembly = Path.GetFileNameWithoutExtension(settings.ServiceProject) + ".dll",
             ReleaseConfiguration = release => Configuration(settings, release, database, key),
         }, http, logger);
@@ -90,8 +94,8 @@ public static class LocalTopology
         if (File.Exists(file)) return File.ReadAllText(file).Trim();
         Directory.CreateDirectory(temporaryDirectory);
         var key = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
-        File.WriteAllText(file, key);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        // Created with mode 600 and renamed into place: never readable by others, never torn.
+        Runway.Files.AtomicFile.WriteAllText(file, key, Runway.Files.AtomicFile.OwnerOnly);
         return key;
     }
 }

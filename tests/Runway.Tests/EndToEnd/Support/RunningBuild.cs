@@ -68,6 +68,10 @@ public sealed class RunningBuild : IDisposable
         await WaitForExitAsync(TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>Sends <paramref name="signal"/> (e.g. <c>TERM</c>, <c>INT</c>), as a cancelled CI job or Ctrl+C would.</summary>
+    public async Task SignalAsync(string signal) =>
+        (await ProcessRunner.RunAsync(new ProcessSpec("kill", ["-" + signal, ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))).EnsureSuccess();
+
     /// <summary>Waits for the build to end and returns it as a finished run.</summary>
     public async Task<BuildRun> WaitForExitAsync(TimeSpan timeout)
     {

@@ -1,0 +1,89 @@
+using System.Globalization;
+using Runway.Service;
+
+namespace Runway.Canary.Prometheus;
+
+/// <summary>
+/// Reads a pool's window counts from the team's Prometheus with the contract's PromQL templates: requests grouped by
+/// status (<c>increase</c>) and latency grouped by <c>le</c> (<c>sum by (le)</c>). The window starts at the first read
+/// of each release (the bake's start), so the first read is zero and each later one is the increase since then —
+/// the cumulative shape the canary analysis takes.
+/// </summary>
+public sealed class PrometheusMetricsSource : IMetricsSource
+{
+    private readonly PrometheusClient _client;
+    private readonly MetricsContract _metrics;
+    private readonly string _environment;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, DateTimeOffset> _starts = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    /// <summary>Creates a source querying <paramref name="client"/> for <paramref name="environment"/>'s pools.</summary>
+    public PrometheusMetricsSource(PrometheusClient client, MetricsContract metrics, string environment, TimeProvider time)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
+        if (metrics.Requests.Prometheus is null || metrics.Latency.Prometheus is null)
+            throw new ArgumentException("The service contract declares no PromQL (metrics.requests.prometheus, metrics.latency.prometheus); add them or choose --metrics-source scrape.", nameof(metrics));
+        _environment = environment;
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+    }
+
+    /// <summary>The client, whose queries and answers are the evidence.</summary>
+    public PrometheusClient Client => _client;
+
+    /// <inheritdoc />
+    public async Task<PoolCounters> ReadAsync(CanaryPool pool, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        var now = _time.GetUtcNow();
+        DateTimeOffset start;
+        lock (_lock)
+        {
+            if (!_starts.TryGetValue(pool.Release, out start))
+            {
+                _starts[pool.Release] = now;
+                return PoolCounters.Empty;
+            }
+        }
+
+        return await ReadWindowAsync(pool.Release, now - start, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The counts of <paramref name="release"/>'s pool over the last <paramref name="window"/>.</summary>
+    public async Task<PoolCounters> ReadWindowAsync(string release, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var requests = _metrics.Requests.Prometheus!;
+        var latency = _metrics.Latency.Prometheus!;
+        var byStatus = _client.QueryAsync(requests.For(release, _environment, window), cancellationToken);
+        var byBound = _client.QueryAsync(latency.For(release, _environment, window), cancellationToken);
+        double total = 0, errors = 0;
+        foreach (var sample in await byStatus.ConfigureAwait(false))
+        {
+            total += sample.Value;
+            errors += _metrics.Requests.IsError(sample.Label(requests.GroupLabel)) ? sample.Value : 0;
+        }
+
+        var buckets = (await byBound.ConfigureAwait(false))
+            .Select(s => (Bound: Bound(s.Label(latency.GroupLabel)), s.Value))
+            .Where(b => b.Bound is not null)
+            .OrderBy(b => b.Bound)
+            .Select(b => new LatencyBucket(b.Bound!.Value, b.Value))
+            .ToList();
+        return new PoolCounters(total, errors, buckets);
+    }
+
+    /// <summary>What Prometheus has for the pool's release: the series carrying its label, for a message when counts are missing.</summary>
+    public async Task<string> DescribeAsync(CanaryPool pool, CancellationToken cancellationToken)
+    {
+        var series = await _client.QueryAsync($"count by (__name__) ({{release=\"{pool.Release}\"}})", cancellationToken).ConfigureAwait(false);
+        var names = series.Select(s => s.Label("__name__")).OfType<string>().Order(StringComparer.Ordinal).Take(20).ToList();
+        return names.Count == 0
+            ? $"Prometheus at {_client.Server} has no series labelled release=\"{pool.Release}\" (are the pool's instances scrape targets with release and environment labels?)"
+            : $"Prometheus at {_client.Server} has {string.Join(", ", names)} for release=\"{pool.Release}\"";
+    }
+
+    private static double? Bound(string? le) =>
+        le is "+Inf" or "Inf" ? double.PositiveInfinity
+        : double.TryParse(le, NumberStyles.Float, CultureInfo.InvariantCulture, out var bound) ? bound : null;
+}

@@ -1,0 +1,137 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+using Runway.Database.Backups;
+using Runway.Database.Forecast;
+using Runway.Database.Migrations;
+using Runway.Ledger;
+
+namespace Runway.Phases;
+
+/// <summary>
+/// The last resort of a rollback: a restore of the pre-migration backup, which happens only when the forecast of lost
+/// writes is zero, or by an explicit decision (<c>--restore-database</c>, or yes at a terminal to the question with the
+/// figures); the automatic rollback never decides for anyone. Either way the ledger gets the figures.
+/// </summary>
+internal sealed class DatabaseRestoreDecision(DeploymentServices services, bool automatic)
+{
+    /// <summary>Restores, or fails with the forecast and what remains to decide (the database left as it is).</summary>
+    public async Task<JsonObject> RestoreAsync(Deployment deployment, MigrationRollbackPlan plan, StoredBackup backup, CancellationToken cancellationToken)
+    {
+        // On a fresh runner the archive comes from the repository, checked against the ledger before anything is touched.
+        backup = backup with { Backup = await new DatabaseSteps(services).LocalCopyAsync(backup.Backup, cancellationToken).ConfigureAwait(false) };
+        var connectionString = services.Topology.DatabaseConnectionString;
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        var forecast = await ForecastAsync(deployment, backup.Backup, cancellationToken).ConfigureAwait(false);
+        services.Logger.Warning("{Forecast}", forecast.Describe(database));
+        var evidence = new JsonObject { ["path"] = "restore", ["plan"] = MigrationTakeBack.Lines(plan), ["forecast"] = forecast.ToJson() };
+        var decision = Decide(forecast, database);
+        evidence["decision"] = decision ?? "none";
+        if (decision is null)
+        {
+            evidence["restored"] = false;
+            throw new StepFailedException(Pending(deployment, plan, backup.Backup, forecast, database), evidence);
+        }
+        var restore = await RestoreJournaledAsync(deployment, backup, forecast.IsZero ? forecast : null, (JsonObject)evidence.DeepClone(), cancellationToken).ConfigureAwait(false);
+        evidence["restored"] = true;
+        evidence["backup"] = Evidence.Of(restore.Restored, backup.Id);
+        evidence["safetyDump"] = Evidence.Of(restore.SafetyDump);
+        evidence["restoreSeconds"] = Math.Round(restore.RestoreDuration.TotalSeconds, 3);
+        evidence["tables"] = restore.RowCounts.Count;
+        evidence["rows"] = restore.RowCounts.Values.Sum();
+        return evidence;
+    }
+
+    /// <summary>
+    /// Finds a restore of the environment's database that a kill interrupted (the ledger's journal) and completes or
+    /// reverts it, so that the live name holds real data again before anything else looks at it.
+    /// </summary>
+    /// <returns>The evidence of a restore of <paramref name="deployment"/> that the repair completed (nothing more to do), or null.</returns>
+    public async Task<JsonObject?> RepairInterruptedRestoreAsync(Deployment deployment, CancellationToken cancellationToken)
+    {
+        var connectionString = services.Topology.DatabaseConnectionString;
+        var restores = new RestoreLedger(services.LedgerDatabase);
+        var unfinished = await restores.FindUnfinishedAsync(new NpgsqlConnectionStringBuilder(connectionString).Database!, cancellationToken).ConfigureAwait(false);
+        if (unfinished is null) return null;
+        services.Logger.Warning("Found restore {RestoreId} of {Database} interrupted at stage {Stage}", unfinished.Id, unfinished.Swap.Live, unfinished.Stage);
+        var outcome = await RestoreRecovery.RecoverAsync(connectionString, unfinished.Swap, unfinished.Stage, services.Logger, cancellationToken).ConfigureAwait(false);
+        await restores.AdvanceAsync(unfinished, outcome, null, cancellationToken).ConfigureAwait(false);
+        if (outcome != RestoreStage.Done || unfinished.DeploymentId != deployment.Id) return null;
+        var evidence = unfinished.Decision ?? [];
+        evidence["restored"] = true;
+        evidence["restoreId"] = unfinished.Id;
+        evidence["completedAfterInterruption"] = unfinished.Stage.ToString();
+        return evidence;
+    }
+
+    // Every stage goes to the ledger's journal; the safety dump is recorded as a backup as soon as it exists. With a
+    // zero forecast, the last look before the swap calls the restore off if anything was written since.
+    private async Task<RestoreResult> RestoreJournaledAsync(
+        Deployment deployment, StoredBackup backup, LostWritesForecast? mustStayZero, JsonObject decision, CancellationToken cancellationToken)
+    {
+        var connectionString = services.Topology.DatabaseConnectionString;
+        var restores = new RestoreLedger(services.LedgerDatabase);
+        var swap = new DatabaseRestorer(services.BackupStore, services.BackupOptions, services.Logger, services.Time).SwapFor(connectionString);
+        var stored = await restores.StartAsync(deployment.Id, swap, backup.Id, decision, cancellationToken).ConfigureAwait(false);
+        var restorer = new DatabaseRestorer(services.BackupStore, services.BackupOptions, services.Logger, services.Time)
+        {
+            Journal = new RestoreJournal(async (stage, safety, token) =>
+            {
+                await restores.AdvanceAsync(stored, stage, safety?.File, token).ConfigureAwait(false);
+                if (stage == RestoreStage.SafetyDumped) await services.Backups.RecordAsync(deployment.Id, safety!, token).ConfigureAwait(false);
+            }),
+            BeforeSwap = mustStayZero is null ? null : (replaced, token) => EnsureNothingWrittenAsync(deployment, backup.Backup, replaced, token),
+        };
+        return await restorer.RestoreAsync(connectionString, backup.Backup, cancellationToken, swap).ConfigureAwait(false);
+    }
+
+    private async Task EnsureNothingWrittenAsync(Deployment deployment, BackupRecord backup, string replacedConnectionString, CancellationToken cancellationToken)
+    {
+        var now = await WriteCounters.ReadAsync(replacedConnectionString, cancellationToken).ConfigureAwait(false);
+        var forecast = LostWritesForecast.Compute(backup.Counters!, now, await MigrationWritesAsync(deployment, cancellationToken).ConfigureAwait(false));
+        if (!forecast.IsZero)
+            throw new BackupFailedException($"Restore called off, the database is back as it was: rows were written since the forecast of zero. {forecast.Describe(backup.Database)} Run Rollback again to decide.");
+    }
+
+    private async Task<Dictionary<string, TableWrites>?> MigrationWritesAsync(Deployment deployment, CancellationToken cancellationToken)
+    {
+        var step = await services.Deployments.FindStepAsync(deployment.Id, nameof(Checklists.ChecklistPhase.Migration), MigrationPhase.MigrationsStep, cancellationToken)
+            .ConfigureAwait(false);
+        return MigrationWrites(step?.Evidence);
+    }
+
+    /// <summary>What a restore of <paramref name="backup"/> would lose now, leaving out the migration's own writes.</summary>
+    public async Task<LostWritesForecast> ForecastAsync(Deployment deployment, BackupRecord backup, CancellationToken cancellationToken)
+    {
+        if (backup.Counters is null)
+            return new LostWritesForecast([], "the backup was taken without write counters (before Runway recorded them)", null);
+        var now = await WriteCounters.ReadAsync(services.Topology.DatabaseConnectionString, cancellationToken).ConfigureAwait(false);
+        return LostWritesForecast.Compute(backup.Counters, now, await MigrationWritesAsync(deployment, cancellationToken).ConfigureAwait(false));
+    }
+
+    private string? Decide(LostWritesForecast forecast, string database)
+    {
+        if (forecast.IsZero) return "forecast zero: nothing written since the backup";
+        if (automatic) return null;
+        if (services.Settings.RestoreDatabase) return "--restore-database";
+        if (services.Settings.Interactive && services.Settings.Confirm is { } confirm
+            && confirm($"{forecast.Describe(database)}{Environment.NewLine}Restore {database} anyway and lose them (a safety dump keeps them)?"))
+            return "confirmed at the terminal";
+        return null;
+    }
+
+    private string Pending(Deployment deployment, MigrationRollbackPlan plan, BackupRecord backup, LostWritesForecast forecast, string database)
+    {
+        var restoreOnly = plan.Steps.Where(s => s.Path == RollbackPath.Restore).Select(s => s.Script).ToList();
+        var nl = Environment.NewLine;
+        return $"{forecast.Describe(database)}{nl}" +
+            $"Traffic is back on {deployment.PreviousRelease ?? "nothing"}; the database {database} is left as it is, with the schema of {deployment.Release}" +
+            $"{(automatic ? " (an automatic rollback restores only when nothing would be lost)" : "")}. It remains to decide one of:{nl}" +
+            $"  ./build.sh Rollback --restore-database   restore {Path.GetFileName(backup.File)} and lose those writes (a safety dump keeps them){nl}" +
+            $"  add undo scripts for {string.Join(", ", restoreOnly)} (U<version>__<name>.sql) and run ./build.sh Rollback again, keeping every row{nl}" +
+            "  keep the database as it is and deploy a release that works with it";
+    }
+
+    private static Dictionary<string, TableWrites>? MigrationWrites(JsonObject? evidence) =>
+        (evidence?["migrationWrites"] as JsonObject)?.ToDictionary(t => t.Key,
+            t => new TableWrites(t.Value![0]!.GetValue<long>(), t.Value[1]!.GetValue<long>(), t.Value[2]!.GetValue<long>()), StringComparer.Ordinal);
+}

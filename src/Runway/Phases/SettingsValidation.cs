@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace Runway.Phases;
+
+/// <summary>
+/// Checks every parameter's range before a run starts anything (no cluster, lock, pool or ledger write), and names
+/// each bad one with its value, where it came from, and what it must be.
+/// </summary>
+public static class SettingsValidation
+{
+    private sealed record Rule(string Member, string Option, Func<PipelineSettings, object> Value, Func<PipelineSettings, bool> Valid, string Expected);
+
+    private static readonly Rule[] Rules =
+    [
+        new("CanaryWeight", "canary-weight", s => s.CanaryWeight, s => s.CanaryWeight is >= 1 and <= 99, "a whole percentage from 1 to 99"),
+        new("Replicas", "replicas", s => s.Replicas, s => s.Replicas >= 1, "at least 1"),
+        new("Alpha", "alpha", s => s.Canary.Alpha, s => s.Canary.Alpha is > 0 and < 1, "between 0 and 1, exclusive (e.g. 0.05)"),
+        new("LoadRate", "load-rate", s => s.LoadRequestsPerSecond, s => s.LoadRequestsPerSecond > 0 && double.IsFinite(s.LoadRequestsPerSecond), "more than 0 requests per second"),
+        new("BakeTime", "bake-time", s => s.Canary.BakeDuration, s => s.Canary.BakeDuration > TimeSpan.Zero, "more than 0 (e.g. 30m)"),
+        new("AnalysisInterval", "analysis-interval", s => s.Canary.Interval, s => s.Canary.Interval > TimeSpan.Zero && s.Canary.Interval <= s.Canary.BakeDuration,
+            "more than 0 and at most the bake time"),
+        new("MinRequests", "min-requests", s => s.Canary.MinRequestsPerPool, s => s.Canary.MinRequestsPerPool >= 1, "at least 1"),
+        new("MaxErrorRateIncrease", "max-error-rate-increase", s => s.Canary.MaxErrorRateIncrease, s => s.Canary.MaxErrorRateIncrease is >= 0 and < 1, "from 0 to 1, 1 excluded"),
+        new("MaxLatencyIncrease", "max-latency-increase", s => s.Canary.MaxLatencyIncreaseRatio, s => s.Canary.MaxLatencyIncreaseRatio >= 1, "at least 1 (a ratio)"),
+        new("SpendingGamma", "spending-gamma", s => s.Canary.SpendingGamma, s => double.IsFinite(s.Canary.SpendingGamma), "a finite number (e.g. -4; 0 spends evenly)"),
+        new("MaxMeasurementErrors", "max-measurement-errors", s => s.Canary.MaxConsecutiveMeasurementErrors, s => s.Canary.MaxConsecutiveMeasurementErrors >= 1, "at least 1"),
+        new("ErrorRateLimit", "error-rate-limit", s => s.Limits.MaxErrorRate, s => s.Limits.MaxErrorRate is >= 0 and < 1, "from 0 to 1, 1 excluded"),
+        new("LatencyLimit", "latency-limit", s => s.Limits.MaxLatency, s => s.Limits.MaxLatency > TimeSpan.Zero, "more than 0"),
+        new("SampleErrorRate", "sample-error-rate", s => s.SampleErrorRate, s => s.SampleErrorRate is >= 0 and <= 1, "from 0 to 1"),
+        new("SampleExtraLatencyMs", "sample-extra-latency-ms", s => s.SampleExtraLatencyMs, s => s.SampleExtraLatencyMs >= 0, "0 or more"),
+        Port("PostgresPort", "postgres-port", s => s.PostgresPort),
+        Port("RouterPort", "router-port", s => s.RouterPort),
+        Port("RouterAdminPort", "router-admin-port", s => s.RouterAdminPort),
+        Port("StagingRouterPort", "staging-router-port", s => s.StagingRouterPort),
+        Port("StagingRouterAdminPort", "staging-router-admin-port", s => s.StagingRouterAdminPort),
+    ];
+
+    /// <summary>Every out-of-range parameter, described; empty when all are valid.</summary>
+    /// <param name="settings">The run's settings.</param>
+    /// <param name="origin">Where a parameter (by member name, e.g. <c>CanaryWeight</c>) got its value.</param>
+    public static IReadOnlyList<string> Problems(PipelineSettings settings, Func<string, string> origin)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(origin);
+        return [.. Rules.Where(r => !r.Valid(settings)).Select(r =>
+            $"--{r.Option} is {Text(r.Value(settings))} (from {origin(r.Member)}); it must be {r.Expected}.")];
+    }
+
+    /// <summary>Throws <see cref="InvalidSettingsException"/> listing every out-of-range parameter.</summary>
+    public static void Validate(PipelineSettings settings, Func<string, string> origin)
+    {
+        var problems = Problems(settings, origin);
+        if (problems.Count > 0)
+            throw new InvalidSettingsException(
+                "Refused before anything started: " + string.Join(" ", problems) + " Fix the value where it comes from and run again.");
+    }
+
+    private static Rule Port(string member, string option, Func<PipelineSettings, int> value) =>
+        new(member, option, s => value(s), s => value(s) is >= 1 and <= 65535, "a TCP port from 1 to 65535");
+
+    private static string Text(object value) => value switch
+    {
+        double d => d.ToString(CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
+
+/// <summary>A parameter is out of range; the message names each, its value and source, and the allowed range.</summary>
+public sealed class InvalidSettingsException(string message) : InvalidOperationException(message);

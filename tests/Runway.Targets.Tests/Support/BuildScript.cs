@@ -1,0 +1,59 @@
+using System.Diagnostics;
+
+namespace Runway.Targets.Tests.Support;
+
+/// <summary>
+/// Runs the repository's own bootstrap script (<c>build.sh</c>, or <c>build.ps1</c> under PowerShell) as a real
+/// process, as a user would, against a throwaway <c>--root</c> so nothing in the checkout changes.
+/// </summary>
+internal static class BuildScript
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    /// <summary>The scripts this machine can run: build.sh always, build.ps1 when <c>pwsh</c> is installed (CI installs it).</summary>
+    public static IEnumerable<object[]> Available()
+    {
+        yield return ["build.sh"];
+        if (PowerShell() is not null) yield return ["build.ps1"];
+    }
+
+    public static async Task<ScriptRun> RunAsync(string script, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    {
+        var info = script == "build.ps1"
+            ? new ProcessStartInfo(PowerShell() ?? throw new InvalidOperationException("pwsh is not installed: dotnet tool install --global PowerShell"))
+            : new ProcessStartInfo(Path.Combine(RepositoryRoot, script));
+        if (script == "build.ps1") foreach (var prefix in (string[])["-NoProfile", "-NonInteractive", "-File", Path.Combine(RepositoryRoot, script)]) info.ArgumentList.Add(prefix);
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        (info.RedirectStandardOutput, info.RedirectStandardError, info.UseShellExecute) = (true, true, false);
+        info.Environment["CI"] = "true";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new ScriptRun(process.ExitCode, await stdout, await stderr);
+    }
+
+    private static string? PowerShell() =>
+        new[] { Environment.GetEnvironmentVariable("PATH") ?? "", Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools") }
+            .SelectMany(path => path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            .Select(folder => Path.Combine(folder, "pwsh"))
+            .FirstOrDefault(File.Exists);
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "build.sh"))) return directory.FullName;
+        }
+
+        throw new InvalidOperationException("build.sh not found above the test assembly.");
+    }
+}
+
+/// <summary>A finished script run.</summary>
+internal sealed record ScriptRun(int ExitCode, string StandardOutput, string StandardError)
+{
+    public string Output => StandardOutput + StandardError;
+}
