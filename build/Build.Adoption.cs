@@ -38,13 +38,13 @@ sealed partial class Build
     readonly string? PrometheusUrl = null;
 
     [Parameter("HAProxy's admin socket (path or host:port), for --traffic-router haproxy")]
-    readonly string? HAProxySocket = null;
+    readonly string? HaproxySocket = null;
 
     [Parameter("The HAProxy backend whose server-template slots hold the pools")]
-    readonly string HAProxyBackend = "service";
+    readonly string HaproxyBackend = "service";
 
     [Parameter("The URL users reach through HAProxy")]
-    readonly string? HAProxyUrl = null;
+    readonly string? HaproxyUrl = null;
 
     Runway.Service.ServiceSettings ServiceSettings => new()
     {
@@ -53,8 +53,8 @@ sealed partial class Build
         TrafficRouter = Blank(TrafficRouter),
         MetricsSource = MetricsSource,
         PrometheusUrl = Blank(PrometheusUrl) is { } prometheus ? new Uri(prometheus.EndsWith('/') ? prometheus : prometheus + "/") : null,
-        HAProxySocket = Blank(HAProxySocket),
-        HAProxyBackend = HAProxyBackend,
-        HAProxyUrl = Blank(HAProxyUrl) is { } url ? new Uri(url) : null,
+        HAProxySocket = Blank(HaproxySocket),
+        HAProxyBackend = HaproxyBackend,
+        HAProxyUrl = Blank(HaproxyUrl) is { } url ? new Uri(url) : null,
     };
 }
