@@ -57,4 +57,21 @@ sealed partial class Build
         HAProxyBackend = HaproxyBackend,
         HAProxyUrl = Blank(HaproxyUrl) is { } url ? new Uri(url) : null,
     };
+
+    [Parameter("Init: the kind of profile to write: local, commands or haproxy-prometheus")]
+    readonly string InitKind = "commands";
+
+    [Parameter("Init: the profile's name (.nuke/parameters.<name>.json); default production, or local for --init-kind local")]
+    readonly string? InitProfile = null;
+
+    Target Init => _ => _
+        .Description("Writes a neutral deploy/ (service contract, smoke probes, checklist, migrations folder) and a profile skeleton; never overwrites")
+        .Executes(token =>
+        {
+            var profile = Blank(InitProfile) ?? (InitKind == "local" ? "local" : "production");
+            foreach (var file in Runway.Service.Init.RepositoryInit.Write(RootDirectory, InitKind, profile))
+                Logger.Information("Wrote {File}", file);
+            Logger.Information("Next: describe your service in deploy/service.json, then ./build.sh Deploy --profile {Profile} --version 1.0.0", profile);
+            return Task.CompletedTask;
+        });
 }
