@@ -38,14 +38,16 @@ public sealed class AbsoluteLimitsBake(DeploymentServices services)
         var (options, limits, time) = (services.Settings.Canary, services.Settings.Limits, services.Time);
         var metrics = services.CreateMetricSource(services.Environment.Name).Source;
         var started = time.GetTimestamp();
-        var start = await metrics.ReadAsync(pool, cancellationToken).ConfigureAwait(false);
+        var window = new CounterWindow();
+        window.Add(await metrics.ReadAsync(pool, cancellationToken).ConfigureAwait(false));
         services.Logger.Information("No baseline: {Release} is judged against absolute limits (error rate at most {MaxErrorRate:P2}, p{Quantile} latency at most {MaxLatency}) for {Duration}",
             pool.Release, limits.MaxErrorRate, limits.LatencyQuantile * 100, limits.MaxLatency, options.BakeDuration);
         while (true)
         {
             var remaining = options.BakeDuration - time.GetElapsedTime(started);
             await Task.Delay(remaining < options.Interval ? remaining : options.Interval, time, cancellationToken).ConfigureAwait(false);
-            var judgement = limits.Judge(pool.Release, (await metrics.ReadAsync(pool, cancellationToken).ConfigureAwait(false)).Since(start));
+            window.Add(await metrics.ReadAsync(pool, cancellationToken).ConfigureAwait(false));
+            var judgement = limits.Judge(pool.Release, window.Totals());
             var elapsed = time.GetElapsedTime(started);
             services.Logger.Information("Absolute-limits bake of {Release}: {Requests} requests, so far {Verdict}: {Reason}",
                 pool.Release, judgement.Requests, judgement.Verdict, judgement.Reason);

@@ -82,10 +82,12 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
         // The gate first, so that the observer hears of a phase only when it really starts. A closed gate is not a
         // failure: the deployment waits for sign-offs, and a rerun resumes it.
         await services.Checklist.EnsureGateOpenAsync(Release, phase, cancellationToken).ConfigureAwait(false);
-        if (observer is not null) await observer.PhaseStartedAsync(deployment, phase.ToString(), cancellationToken).ConfigureAwait(false);
         try
         {
+            // Inside the failure handling: a GitHub failure while reporting is the phase's failure, never a Running leftover.
+            if (observer is not null) await observer.PhaseStartedAsync(deployment, phase.ToString(), cancellationToken).ConfigureAwait(false);
             await _runner.RunAsync(deployment, phase.ToString(), Steps(phase, deployment), cancellationToken).ConfigureAwait(false);
+            if (observer is not null) await observer.PhaseSucceededAsync(deployment, phase.ToString(), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!services.Session.IsLockLost && !_cancellation.Requested)
         {
@@ -95,7 +97,6 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
             await ReportFailureAsync(deployment, phase.ToString(), ex).ConfigureAwait(false);
             throw;
         }
-        if (observer is not null) await observer.PhaseSucceededAsync(deployment, phase.ToString(), cancellationToken).ConfigureAwait(false);
         if (phase != ChecklistPhase.Validation) return;
         await services.Deployments.FinishDeploymentAsync(deployment.Id, DeploymentState.Succeeded, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (observer is not null) await observer.SucceededAsync(deployment, cancellationToken).ConfigureAwait(false);

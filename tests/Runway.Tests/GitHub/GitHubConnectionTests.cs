@@ -35,7 +35,7 @@ public sealed class GitHubConnectionTests : IDisposable
         var github = _api.Connect(logger);
 
         var unauthorized = await Should.ThrowAsync<GitHubCallFailedException>(() => new ReleaseGate(github, logger).CheckAsync(Sha, "2.4.0", new ReleaseGateOptions(), CancellationToken.None));
-        var unavailable = await Should.ThrowAsync<GitHubCallFailedException>(() => new ChecklistIssue(github, logger).UpsertAsync("production/2.4.0/1", "t", "b", CancellationToken.None));
+        var unavailable = await Should.ThrowAsync<GitHubCallFailedException>(() => new ChecklistIssue(github, logger).UpsertAsync("production/2.4.0/1", "t", "b", knownNumber: null, CancellationToken.None));
         logger.Information("Connected with {@Options} and {Text}", github.Options, github.Options);
         var invalid = Should.Throw<ArgumentException>(() => new GitHubOptions { Repository = "no-slash", Token = GitHubApiServer.Token }.Validate());
 
