@@ -54,8 +54,9 @@ public sealed class GitHubApiServer : IDisposable
             Repository = Repository,
             Token = Token,
             ApiBaseUrl = new Uri(Contract.Prism.Url, GitHubSpec.PathPrefix + "/"),
-            TimeBudget = TimeSpan.FromSeconds(30),
-            RequestTimeout = TimeSpan.FromSeconds(10),
+            // Generous: Prism validates each operation's first answer slowly on a busy machine.
+            TimeBudget = TimeSpan.FromMinutes(3),
+            RequestTimeout = TimeSpan.FromMinutes(1),
             MaxRetryAttempts = 3,
             RetryBaseDelay = TimeSpan.FromMilliseconds(5),
             Transport = () => new ViolationRecorder(_violations),

@@ -20,6 +20,14 @@ public sealed class PrismProxy : IDisposable
         Url = url;
     }
 
+    private const string WatchScript = """
+        owner=$1; shift
+        command -v prism > /dev/null || { echo "prism is not installed" >&2; exit 127; }
+        prism "$@" & child=$!
+        trap 'kill $child 2> /dev/null' EXIT INT TERM
+        while kill -0 "$owner" 2> /dev/null && kill -0 $child 2> /dev/null; do sleep 1; done
+        """;
+
     /// <summary>Where Runway's client sends its requests.</summary>
     public Uri Url { get; }
 
@@ -30,22 +38,17 @@ public sealed class PrismProxy : IDisposable
     public static PrismProxy Start(string specFile, string upstream)
     {
         var port = PostgresServer.FreePort();
-        var info = new ProcessStartInfo("prism", ["proxy", "--errors", "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), specFile, upstream])
+        // The test host may be killed rather than exit, so no handler of ours runs: a watcher shell ends Prism when the
+        // test process is gone (or when Prism itself stops).
+        var info = new ProcessStartInfo("sh", ["-c", WatchScript, "prism-watch", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "proxy", "--errors", "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), specFile, upstream])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         var watch = Stopwatch.StartNew();
-        Process process;
-        try
-        {
-            process = Process.Start(info)!;
-        }
-        catch (System.ComponentModel.Win32Exception error)
-        {
-            throw new InvalidOperationException("prism is not installed; the GitHub contract tests need it. Run: npm install -g @stoplight/prism-cli @octokit/openapi (see .ci/run).", error);
-        }
+        var process = Process.Start(info)!;
         var proxy = new PrismProxy(process, new Uri($"http://127.0.0.1:{port}"));
         proxy.WaitUntilListening(watch);
         return proxy;
@@ -62,7 +65,8 @@ public sealed class PrismProxy : IDisposable
         }
         _process.OutputDataReceived += Read;
         _process.ErrorDataReceived += Read;
-        _process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"prism exited before listening:\n{string.Join('\n', _log.TakeLast(20))}"));
+        _process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException(
+            $"prism exited before listening (install it: npm install -g @stoplight/prism-cli @octokit/openapi, see .ci/run):\n{string.Join('\n', _log.TakeLast(20))}"));
         _process.EnableRaisingEvents = true;
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();

@@ -39,7 +39,7 @@ public sealed class RateLimitTests : IDisposable
         _api.Options(o => new GitHubOptions
         {
             Repository = o.Repository, Token = o.Token, ApiBaseUrl = o.ApiBaseUrl, Transport = o.Transport,
-            TimeBudget = budget ?? TimeSpan.FromHours(3), MaxRetryAttempts = 3,
+            TimeBudget = budget ?? TimeSpan.FromHours(3), MaxRetryAttempts = 3, RequestTimeout = TimeSpan.FromMinutes(2),
         }),
         _time, Serilog.Core.Logger.None, r => _retries.Writer.TryWrite(r));
 
@@ -51,11 +51,11 @@ public sealed class RateLimitTests : IDisposable
         var seen = new List<GitHubRetry>();
         for (var i = 0; i < expectedRetries; i++)
         {
-            var retry = await _retries.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+            var retry = await _retries.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromMinutes(3));
             seen.Add(retry);
             _time.Advance(retry.Delay);
         }
-        (await call.WaitAsync(TimeSpan.FromSeconds(30))).Count.ShouldBe(1);
+        (await call.WaitAsync(TimeSpan.FromMinutes(3))).Count.ShouldBe(1);
         return seen;
     }
 
@@ -134,7 +134,7 @@ public sealed class RateLimitTests : IDisposable
         var github = Connect(budget: TimeSpan.FromMinutes(10));
 
         var error = await Should.ThrowAsync<GitHubCallFailedException>(() =>
-            github.CallAsync("list pulls", c => c.PullRequest.GetAllForRepository(GitHubApiServer.Owner, _api.Name), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+            github.CallAsync("list pulls", c => c.PullRequest.GetAllForRepository(GitHubApiServer.Owner, _api.Name), CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(3)));
 
         error.Message.ShouldContain("primary rate limit (403)");
         error.Message.ShouldContain("02:00:00 away");
