@@ -5,57 +5,81 @@ using Runway.Targets.Parameters;
 
 namespace Runway.Targets.Output;
 
-/// <summary>Renders <c>--help</c>: targets (default marked), parameters and the engine's own options.</summary>
+/// <summary>
+/// Renders <c>--help</c>: targets (default marked), parameters and the engine's own options. Columns are as wide as
+/// their longest entry plus a gap, so no description ever runs into a name.
+/// </summary>
 internal static class HelpText
 {
+    private const int Gap = 3;
+
+    private static readonly (string Name, string Description)[] EngineOptions =
+    [
+        ("--help", "show this help"),
+        ("--plan [targets]", "show the execution plan and write it as a Mermaid graph"),
+        ("--target <targets>", "the targets to run (as naming them first)"),
+        ("--skip [targets]", "skip these targets (no names: all but the invoked ones)"),
+        ("--verbosity <level>", "quiet|minimal|normal|verbose (default: normal)"),
+        ("--no-logo", "leave out the header line"),
+        ("--profile <names>", "apply .nuke/parameters.<name>.json over .nuke/parameters.json"),
+        ("--root [dir]", "the folder holding .nuke/ (default: found upward from here; alone: this folder)"),
+    ];
+
     public static string Render(TargetCatalog catalog, IReadOnlyList<string> defaultTargets, IReadOnlyList<ParameterDescriptor> parameters)
     {
         var text = new StringBuilder("Usage: ./build.sh [targets] [options]\n\nTargets (* = default):\n");
+        Targets(text, catalog, defaultTargets);
+        var rows = parameters.Select(p => (Name: $"--{p.CliName} <{TypeName(p.Type)}>", Parameter: p)).ToList();
+        var width = rows.Select(r => r.Name.Length).Concat(EngineOptions.Select(o => o.Name.Length)).Max() + Gap;
+        text.Append("\nParameters:\n");
+        foreach (var (name, parameter) in rows)
+        {
+            text.Append(Row(name, Describe(parameter), width)).Append(Row("", $"env {parameter.EnvironmentName}", width));
+        }
+
+        text.Append("\nOptions:\n");
+        foreach (var (name, description) in EngineOptions) text.Append(Row(name, description, width));
+        return text.Append('\n').ToString();
+    }
+
+    private static void Targets(StringBuilder text, TargetCatalog catalog, IReadOnlyList<string> defaultTargets)
+    {
         var listed = catalog.Nodes.Where(n => !n.Definition.IsUnlisted).ToList();
-        var width = listed.Select(n => n.Name.Length).DefaultIfEmpty(0).Max() + 4;
+        var names = listed.Select(n => n.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var width = listed.Select(n => n.Name.Length).DefaultIfEmpty(0).Max() + Gap;
         foreach (var node in listed)
         {
             var mark = defaultTargets.Contains(node.Name, StringComparer.OrdinalIgnoreCase) ? "* " : "  ";
-            var after = node.Dependencies.Count > 0 ? $" (after {string.Join(", ", node.Dependencies)})" : "";
+            // An unlisted target is an implementation detail: naming it would send people looking for it.
+            var dependencies = node.Dependencies.Where(names.Contains).ToList();
+            var after = dependencies.Count > 0 ? $" (after {string.Join(", ", dependencies)})" : "";
             text.Append($"  {mark}{node.Name.PadRight(width)}{node.Description}{after}".TrimEnd()).Append('\n');
         }
-        text.Append("\nParameters:\n");
-        foreach (var parameter in parameters) text.Append(Parameter(parameter));
-        return text.Append(EngineOptions).ToString();
     }
 
-    private static string Parameter(ParameterDescriptor p)
+    private static string Row(string name, string description, int width) => $"  {name.PadRight(width)}{description}".TrimEnd() + "\n";
+
+    private static string Describe(ParameterDescriptor p)
     {
-        var line = new StringBuilder($"  --{p.CliName} <{TypeName(p.Type)}>".PadRight(34)).Append(p.Description);
+        var line = new StringBuilder(p.Description);
         if (p.AllowedValues.Count > 0) line.Append($" [{string.Join("|", p.AllowedValues)}]");
         if (p.IsSecret) line.Append(" (secret)");
-        else if (p.DefaultValue is { } value && !(value is string s && s.Length == 0)) line.Append($" (default: {Display(value)})");
-        return line.Append($"\n  {"",32}env {p.EnvironmentName}\n").ToString();
+        else if (p.DefaultValue is { } value && Display(value) is { Length: > 0 } shown) line.Append($" (default: {shown})");
+        return line.ToString().TrimStart();
     }
 
     private static string TypeName(Type type) =>
         Nullable.GetUnderlyingType(type) is { } inner ? TypeName(inner)
         : type == typeof(string) ? "string" : type == typeof(bool) ? "bool" : type == typeof(int) ? "int"
+        : type == typeof(TimeSpan) ? "duration"
         : type.IsArray ? TypeName(type.GetElementType()!) + "[]" : type.Name;
 
     private static string Display(object value) => value switch
     {
         bool b => b ? "true" : "false",
-        string[] values => string.Join(" ", values),
+        TimeSpan duration => DurationText.Format(duration),
+        Array values => string.Join(" ", values.Cast<object?>().Select(v => v is null ? "" : Display(v))).Trim(),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
-
-    private const string EngineOptions = """
-
-        Options:
-          --help                            show this help
-          --plan                            show the execution plan and write it as a Mermaid graph
-          --skip [targets]                  skip these targets (no names: all but the invoked ones)
-          --verbosity <level>               quiet|minimal|normal|verbose (default: normal)
-          --no-logo                         leave out the header line
-          --profile <names>                 apply .nuke/parameters.<name>.json over .nuke/parameters.json
-          --root <dir>                      the folder holding .nuke/ (default: found upward from here)
-
-        """;
 }

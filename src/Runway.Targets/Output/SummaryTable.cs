@@ -13,27 +13,23 @@ internal static class SummaryTable
         var total = Format(results.Aggregate(TimeSpan.Zero, (sum, r) => sum + (r.Duration ?? TimeSpan.Zero)));
         var nameWidth = rows.Select(r => r.Name.Length).Append("Target".Length).Append("Total".Length).Max() + 3;
         var statusWidth = rows.Select(r => r.Status.Length).Append("Status".Length).Max() + 3;
-        var width = nameWidth + statusWidth + 8;
+        var durationWidth = rows.Select(r => r.Duration.Length).Append(total.Length).Append("Duration".Length).Max();
+        var width = nameWidth + statusWidth + durationWidth;
         var text = new StringBuilder("\n").Append('═', width).Append('\n');
-        text.Append(Row("Target", "Status", "Duration", nameWidth, statusWidth)).Append('─', width).Append('\n');
-        foreach (var row in rows) text.Append(Row(row.Name, row.Status, row.Duration, nameWidth, statusWidth));
-        text.Append('─', width).Append('\n').Append(Row("Total", "", total, nameWidth, statusWidth)).Append('═', width).Append("\n\n");
+        text.Append(Row("Target", "Status", "Duration", nameWidth, statusWidth, durationWidth)).Append('─', width).Append('\n');
+        foreach (var row in rows) text.Append(Row(row.Name, row.Status, row.Duration, nameWidth, statusWidth, durationWidth));
+        text.Append('─', width).Append('\n').Append(Row("Total", "", total, nameWidth, statusWidth, durationWidth)).Append('═', width).Append("\n\n");
         return text.Append(Verdict(succeeded, finishedAt)).Append('\n').ToString();
     }
 
     public static string Verdict(bool succeeded, DateTimeOffset finishedAt) =>
         string.Create(CultureInfo.InvariantCulture, $"Build {(succeeded ? "succeeded" : "failed")} on {finishedAt:yyyy-MM-dd HH:mm:ss zzz}");
 
-    private static string Row(string name, string status, string duration, int nameWidth, int statusWidth) =>
-        (name.PadRight(nameWidth) + status.PadRight(statusWidth) + duration.PadLeft(8)).TrimEnd() + "\n";
+    private static string Row(string name, string status, string duration, int nameWidth, int statusWidth, int durationWidth) =>
+        (name.PadRight(nameWidth) + status.PadRight(statusWidth) + duration.PadLeft(durationWidth)).TrimEnd() + "\n";
 
     private static string Status(TargetResult result) =>
         result.Status == TargetStatus.Skipped && result.Reason is { } reason ? $"Skipped ({reason})" : result.Status.ToString();
 
-    private static string Format(TimeSpan? duration) => duration switch
-    {
-        null => "",
-        { TotalSeconds: < 1 } => "< 1s",
-        { } d => d.ToString(d.TotalHours >= 1 ? @"h\:mm\:ss" : @"m\:ss", CultureInfo.InvariantCulture),
-    };
+    private static string Format(TimeSpan? duration) => duration is { } d ? DurationText.Format(d) : "";
 }

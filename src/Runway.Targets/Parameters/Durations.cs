@@ -3,11 +3,14 @@ using System.Text.RegularExpressions;
 
 namespace Runway.Targets.Parameters;
 
-/// <summary>Reads durations written as <c>250ms</c>, <c>30s</c>, <c>5m</c>, <c>2h</c>, <c>1d</c>, <c>1h30m</c> or <c>hh:mm:ss</c>.</summary>
+/// <summary>
+/// Reads durations written as <c>250ms</c>, <c>30s</c>, <c>5m</c>, <c>2h</c>, <c>1d</c>, <c>1h30m</c> or <c>hh:mm:ss</c>, with or
+/// without spaces (<c>1 m 30 s</c>, as <see cref="DurationText"/> writes them).
+/// </summary>
 internal static partial class Durations
 {
     /// <summary>The JSON-schema pattern matching every form <see cref="TryParse"/> accepts.</summary>
-    public const string Pattern = @"^(([0-9]+(\.[0-9]+)?(ms|s|m|h|d))+|([0-9]+\.)?[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?)$";
+    public const string Pattern = @"^(( ?[0-9]+(\.[0-9]+)? ?(ms|s|m|h|d))+|([0-9]+\.)?[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?)$";
 
     public static bool TryParse(string text, out TimeSpan value)
     {
@@ -56,9 +59,9 @@ internal static partial class Durations
     [GeneratedRegex(@"^([0-9]+\.)?[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?$", RegexOptions.CultureInvariant)]
     private static partial Regex ClockForm();
 
-    [GeneratedRegex(@"^([0-9]+(\.[0-9]+)?(ms|s|m|h|d))+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^( ?[0-9]+(\.[0-9]+)? ?(ms|s|m|h|d))+$", RegexOptions.CultureInvariant)]
     private static partial Regex UnitsForm();
 
-    [GeneratedRegex(@"(?<amount>[0-9]+(\.[0-9]+)?)(?<unit>ms|s|m|h|d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<amount>[0-9]+(\.[0-9]+)?) ?(?<unit>ms|s|m|h|d)", RegexOptions.CultureInvariant)]
     private static partial Regex UnitPart();
 }

@@ -23,6 +23,12 @@ public sealed record ParameterDescriptor(
     object? DefaultValue,
     IReadOnlyList<string> AllowedValues)
 {
+    /// <summary>
+    /// Whether <c>null</c> may be bound (a JSON <c>null</c>): nullable value types, and reference types declared
+    /// nullable (<c>string?</c>) or in code without nullable annotations. The schema says the same.
+    /// </summary>
+    public bool AllowsNull { get; init; } = ParameterTypes.AcceptsNull(Type);
+
     /// <summary>Whether the member carries <see cref="RequiredAttribute"/>: every run needs a value.</summary>
     public bool IsRequired => Member?.IsDefined(typeof(RequiredAttribute), inherit: true) ?? false;
 

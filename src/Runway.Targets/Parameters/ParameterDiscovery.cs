@@ -74,8 +74,16 @@ public static class ParameterDiscovery
             attribute.Description,
             member.IsDefined(typeof(SecretAttribute), inherit: true),
             null,
-            ParameterTypes.AllowedValues(type)) { Member = member };
+            ParameterTypes.AllowedValues(type)) { Member = member, AllowsNull = AllowsNull(member, type) };
         return descriptor with { DefaultValue = descriptor.GetValue(defaultsInstance) };
+    }
+
+    private static bool AllowsNull(MemberInfo member, Type type)
+    {
+        if (type.IsValueType) return Nullable.GetUnderlyingType(type) is not null;
+        var context = new NullabilityInfoContext();
+        var state = member is FieldInfo field ? context.Create(field).WriteState : context.Create((PropertyInfo)member).WriteState;
+        return state != NullabilityState.NotNull;
     }
 
     private static Type MemberType(MemberInfo member)

@@ -5,12 +5,14 @@ namespace Runway.Targets.Parameters;
 /// <summary>One <c>.nuke/parameters*.json</c> file: its values keyed by JSON name, as text.</summary>
 internal sealed class ParameterFile
 {
-    private const string SchemaKey = "$schema";
+    /// <summary>Keys that are no parameter: the schema reference, and <c>$comment</c>, the place for a note (JSON has no comments).</summary>
+    public static readonly IReadOnlyList<string> ReservedKeys = ["$schema", "$comment"];
 
+    // Strict JSON, as the schema and every JSON editor read it: no comments, no trailing commas.
     private static readonly JsonDocumentOptions Options = new()
     {
-        AllowTrailingCommas = true,
-        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
     };
 
     private readonly IReadOnlyDictionary<string, JsonElement> _values;
@@ -40,7 +42,7 @@ internal sealed class ParameterFile
         }
 
         var values = document.RootElement.EnumerateObject()
-            .Where(property => property.Name != SchemaKey)
+            .Where(property => !ReservedKeys.Contains(property.Name, StringComparer.Ordinal))
             .GroupBy(property => property.Name, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(group => group.Key, group => group.Last().Value.Clone(), StringComparer.OrdinalIgnoreCase);
         return new ParameterFile(displayPath, source, values);
@@ -67,9 +69,13 @@ internal sealed class ParameterFile
         }
         catch (JsonException error)
         {
+            var line = json.Split('\n').ElementAtOrDefault((int)(error.LineNumber ?? 0)) ?? "";
+            var hint = line.TrimStart().StartsWith('/')
+                ? " Parameter files are plain JSON, without comments: write the note as a \"$comment\": \"...\" entry."
+                : " Fix the syntax there.";
             throw new ParameterException(
                 $"{displayPath} is not valid JSON: the error is at line {error.LineNumber + 1}, " +
-                $"position {error.BytePositionInLine + 1}. Fix the syntax there.");
+                $"position {error.BytePositionInLine + 1}.{hint}");
         }
     }
 }

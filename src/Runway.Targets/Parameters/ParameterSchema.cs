@@ -8,7 +8,6 @@ namespace Runway.Targets.Parameters;
 public static class ParameterSchema
 {
     private const string TargetDefinition = "ExecutableTarget";
-    private const string SkipProperty = "Skip";
 
     // The schema is a file on disk, never embedded in HTML, so '+' in patterns stays readable rather than \u002B.
     private static readonly JsonWriterOptions WriterOptions = new()
@@ -19,8 +18,9 @@ public static class ParameterSchema
     };
 
     /// <summary>
-    /// One property per parameter (type, description, and default unless secret), a <c>Skip</c> list, and the
-    /// target names as the <c>ExecutableTarget</c> enum. Properties and targets are sorted, so output is stable.
+    /// One property per parameter (type, nullability, description, and default unless secret), <c>$schema</c> and
+    /// <c>$comment</c>, and the target names as the <c>ExecutableTarget</c> enum. Engine options (<c>--skip</c>,
+    /// <c>--verbosity</c>) are command-line only, so a file cannot set them. Properties and targets are sorted, so output is stable.
     /// </summary>
     /// <param name="parameters">The discovered parameters.</param>
     /// <param name="targetNames">The build's target names.</param>
@@ -47,13 +47,17 @@ public static class ParameterSchema
     private static void WriteProperties(Utf8JsonWriter writer, IReadOnlyList<ParameterDescriptor> parameters)
     {
         writer.WriteStartObject("properties");
-        writer.WriteStartObject("$schema");
-        writer.WriteString("type", "string");
-        writer.WriteEndObject();
+        foreach (var key in ParameterFile.ReservedKeys)
+        {
+            writer.WriteStartObject(key);
+            writer.WriteString("type", "string");
+            writer.WriteEndObject();
+        }
+
         foreach (var parameter in parameters.OrderBy(p => p.JsonName, StringComparer.Ordinal))
         {
             writer.WriteStartObject(parameter.JsonName);
-            SchemaTypes.Write(writer, parameter.Type);
+            SchemaTypes.Write(writer, parameter.Type, parameter.AllowsNull);
             writer.WriteString("description", parameter.Description);
             if (!parameter.IsSecret && parameter.DefaultValue is { } value)
             {
@@ -64,19 +68,6 @@ public static class ParameterSchema
             writer.WriteEndObject();
         }
 
-        if (parameters.Any(p => p.JsonName == SkipProperty))
-        {
-            writer.WriteEndObject();
-            return;
-        }
-
-        writer.WriteStartObject(SkipProperty);
-        writer.WriteString("type", "array");
-        writer.WriteString("description", "Targets to skip, as with --skip.");
-        writer.WriteStartObject("items");
-        writer.WriteString("$ref", $"#/definitions/{TargetDefinition}");
-        writer.WriteEndObject();
-        writer.WriteEndObject();
         writer.WriteEndObject();
     }
 

@@ -7,18 +7,18 @@ namespace Runway.Targets.Parameters;
 /// <summary>The JSON-schema type of a parameter, and its values written as JSON.</summary>
 internal static class SchemaTypes
 {
-    public static void Write(Utf8JsonWriter writer, Type type)
+    public static void Write(Utf8JsonWriter writer, Type type, bool allowNull)
     {
         if (type.IsArray)
         {
-            writer.WriteString("type", "array");
+            WriteType(writer, "array", allowNull);
             writer.WriteStartObject("items");
             WriteScalar(writer, ParameterTypes.Scalar(type), allowNull: false);
             writer.WriteEndObject();
             return;
         }
 
-        WriteScalar(writer, ParameterTypes.Scalar(type), allowNull: Nullable.GetUnderlyingType(type) is not null);
+        WriteScalar(writer, ParameterTypes.Scalar(type), allowNull);
     }
 
     public static void WriteValue(Utf8JsonWriter writer, object value)
@@ -35,7 +35,7 @@ internal static class SchemaTypes
                 writer.WriteNumberValue(number);
                 break;
             case TimeSpan span:
-                writer.WriteStringValue(span.ToString("c", CultureInfo.InvariantCulture));
+                writer.WriteStringValue(DurationText.Format(span));
                 break;
             case string or Enum or FileSystemInfo:
                 writer.WriteStringValue(value.ToString());

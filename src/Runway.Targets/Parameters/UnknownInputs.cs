@@ -34,15 +34,22 @@ internal static class UnknownInputs
         }
     }
 
-    /// <summary>Keys naming an engine option (e.g. <c>Skip</c>) are left for the engine and not rejected.</summary>
+    /// <summary>A key the engine would not honour is an error: engine options (<c>Skip</c>, <c>Verbosity</c>) are command-line only.</summary>
     public static void RejectUnknownKeys(
         IReadOnlyList<ParameterDescriptor> parameters, IReadOnlySet<string> engineOptions, IReadOnlyList<ParameterFile> files)
     {
         var names = parameters.Select(p => p.JsonName).ToList();
-        var allowed = names.Concat(engineOptions.Select(ParameterNames.Pascal)).ToList();
         foreach (var file in files)
         {
-            var unknown = file.Keys.FirstOrDefault(key => !allowed.Contains(key, StringComparer.OrdinalIgnoreCase));
+            var unknown = file.Keys.FirstOrDefault(key => !names.Contains(key, StringComparer.OrdinalIgnoreCase));
+            var option = engineOptions.FirstOrDefault(o => ParameterNames.Pascal(o).Equals(unknown, StringComparison.OrdinalIgnoreCase));
+            if (option is not null)
+            {
+                throw new ParameterException(
+                    $"Key \"{unknown}\" in {file.DisplayPath}: --{option} is an option of the command line, not a parameter, so a file cannot set it. " +
+                    $"Remove the key and pass --{option} when you run the build.");
+            }
+
             if (unknown is not null)
             {
                 throw new ParameterException(

@@ -9,7 +9,7 @@ internal sealed class ValueConverter(string rootDirectory)
     {
         if (raw.Items is null)
         {
-            return ParameterTypes.AcceptsNull(parameter.Type)
+            return parameter.AllowsNull
                 ? null
                 : throw Failure(parameter, raw, "null");
         }

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Text.RegularExpressions;
 using Runway.Targets.Definitions;
 using Runway.Targets.Parameters;
 
@@ -9,7 +8,7 @@ namespace Runway.Targets.Planning;
 /// Checks, before anything runs, every <c>[Required]</c> parameter and every scheduled, not skipped target's
 /// <c>Requires</c>: parameters must be set, boolean conditions must hold (as in Nuke).
 /// </summary>
-internal static partial class Requirements
+internal static class Requirements
 {
     public static void ThrowIfMissing(ExecutionPlan plan, IReadOnlyList<ParameterDescriptor> parameters, object build)
     {
@@ -40,12 +39,5 @@ internal static partial class Requirements
         return $"Pass --{cli} <value>, set {env}, or add \"{json}\" to .nuke/parameters.json.";
     }
 
-    // The expression as written: `() => IsServerBuild` reads "IsServerBuild", not "value(Build).IsServerBuild".
-    private static string Describe(Expression<Func<bool>> condition) =>
-        condition.Body is MemberExpression { Expression: null or ConstantExpression } member
-            ? member.Member.Name
-            : CapturedOwner().Replace(condition.Body.ToString(), "");
-
-    [GeneratedRegex(@"value\([^)]*\)\.")]
-    private static partial Regex CapturedOwner();
+    private static string Describe(Expression<Func<bool>> condition) => ConditionText.Of(condition.Body);
 }

@@ -27,8 +27,9 @@ public sealed class NukeSemanticsTests
     {
         var harness = new BuildHarness();
         foreach (var (name, value) in environment ?? []) harness.Environment[name] = value;
-        var build = new NukeLikeBuild();
-        return (harness.Run(() => build, [.. args, "--nuget-api-key", "k"]), build, harness);
+        NukeLikeBuild? build = null;
+        var exit = harness.Run(() => build = new NukeLikeBuild(), [.. args, "--nuget-api-key", "k"]);
+        return (exit, build!, harness);
     }
 
     [Fact]

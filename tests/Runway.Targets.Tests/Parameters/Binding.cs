@@ -6,7 +6,7 @@ namespace Runway.Targets.Tests.Parameters;
 internal static class Binding
 {
     public static readonly IReadOnlySet<string> EngineOptions =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "help", "plan", "skip", "profile", "root" };
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "help", "plan", "skip", "profile", "root", "verbosity" };
 
     public static (SampleBuild Build, BoundParameters Bound) Bind(
         TempRoot root, string[] args, Dictionary<string, string>? environment = null)

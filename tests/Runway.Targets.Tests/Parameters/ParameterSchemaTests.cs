@@ -49,7 +49,7 @@ public sealed class ParameterSchemaTests
         var properties = root.GetProperty("properties");
 
         properties.GetProperty("BakeTime").GetProperty("pattern").GetString().ShouldBe(Durations.Pattern);
-        properties.GetProperty("BakeTime").GetProperty("default").GetString().ShouldBe("00:05:00");
+        properties.GetProperty("BakeTime").GetProperty("default").GetString().ShouldBe("5 m");
         properties.GetProperty("Replicas").GetProperty("type").GetString().ShouldBe("integer");
         properties.GetProperty("Strategy").GetProperty("enum").GetArrayLength().ShouldBe(3);
         properties.GetProperty("Ports").GetProperty("items").GetProperty("type").GetString().ShouldBe("integer");

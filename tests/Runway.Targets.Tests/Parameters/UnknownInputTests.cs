@@ -60,13 +60,45 @@ public sealed class UnknownInputTests : IDisposable
     }
 
     [Fact]
-    public void Bind_JsonKeysForEngineOptionsAndSchema_AreAccepted()
+    public void Bind_SchemaAndCommentKeys_AreAccepted()
     {
-        _root.WithParameters("""{ "$schema": "./build.schema.json", "Skip": ["Canary"], "Version": "1.0.0" }""");
+        _root.WithParameters("""{ "$schema": "./build.schema.json", "$comment": "why 1.0.0: pinned for the demo", "Version": "1.0.0" }""");
 
         var (build, _) = Binding.Bind(_root, []);
 
         build.Version.ShouldBe("1.0.0");
+    }
+
+    [Theory]
+    [InlineData("Skip", "[\"Canary\"]", "--skip")]
+    [InlineData("Verbosity", "\"quiet\"", "--verbosity")]
+    public void Bind_EngineOptionAsJsonKey_FailsSayingItIsForTheCommandLine(string key, string value, string option)
+    {
+        _root.WithParameters($$"""{ "{{key}}": {{value}} }""");
+
+        var error = Binding.Fails(_root, []);
+
+        error.Message.ShouldContain($"\"{key}\" in .nuke/parameters.json");
+        error.Message.ShouldContain($"{option} is an option of the command line");
+    }
+
+    [Fact]
+    public void Bind_CommentInJson_FailsSayingToUseCommentKey()
+    {
+        _root.WithParameters("{\n  // pinned\n  \"Version\": \"1.0.0\"\n}");
+
+        var error = Binding.Fails(_root, []);
+
+        error.Message.ShouldContain("line 2");
+        error.Message.ShouldContain("\"$comment\"");
+    }
+
+    [Fact]
+    public void Bind_NullForANonNullableParameter_Fails()
+    {
+        _root.WithParameters("""{ "Region": null }""");
+
+        Binding.Fails(_root, []).Message.ShouldContain("'null' is not valid");
     }
 
     [Fact]
@@ -80,11 +112,11 @@ public sealed class UnknownInputTests : IDisposable
     }
 
     [Fact]
-    public void Bind_JsonWithCommentsAndTrailingComma_IsAccepted()
+    public void Bind_TrailingComma_IsRefusedAsInAnyJsonEditor()
     {
-        _root.WithParameters("{\n  // the release\n  \"Version\": \"1.0.0\",\n}");
+        _root.WithParameters("{\n  \"Version\": \"1.0.0\",\n}");
 
-        Binding.Bind(_root, []).Build.Version.ShouldBe("1.0.0");
+        Binding.Fails(_root, []).Message.ShouldContain("is not valid JSON");
     }
 
     [Fact]

@@ -25,6 +25,9 @@ internal sealed class BuildHarness : IDisposable
 
     public Dictionary<string, string> Environment { get; } = [];
 
+    /// <summary>What the build's Main would pass to Execute.</summary>
+    public IReadOnlyList<string> DefaultTargets { get; init; } = ["Default"];
+
     /// <summary>Standard output and error, interleaved in the order written.</summary>
     public string Output => _both.ToString();
 
@@ -44,7 +47,7 @@ internal sealed class BuildHarness : IDisposable
             RunId = "run00001",
             ErrorConsole = new Tee(_error, _both),
         };
-        return new BuildRunner(environment).RunAsync(create, ["Default"], args, cancellationToken);
+        return new BuildRunner(environment).RunAsync(create, DefaultTargets, args, cancellationToken);
     }
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
