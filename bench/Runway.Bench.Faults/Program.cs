@@ -6,7 +6,7 @@ using Serilog.Core;
 
 // Usage: bench/faults/run.sh [--lease 5] [--load-rate 40] [--keep-root]
 var lease = double.Parse(Option("--lease", "5"), System.Globalization.CultureInfo.InvariantCulture);
-var settings = BenchSettings.Parse(args) with { BakeTime = "5m" };
+var settings = BenchSettings.Parse(args); // the mid-bake runs ask for a 5 min bake themselves
 var repository = FindRepository();
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };

@@ -28,10 +28,13 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
     private string Release => services.Settings.Release;
 
     /// <summary>Why <paramref name="phase"/> need not run for this release, or null when it must.</summary>
-    public Task<string?> SkipReasonAsync(ChecklistPhase phase, CancellationToken cancellationToken)
+    public async Task<string?> SkipReasonAsync(ChecklistPhase phase, CancellationToken cancellationToken)
     {
         _cancellation.Watch(cancellationToken);
-        return _reconciliation.SkipReasonAsync(phase, () => services.Session.SkipReasonAsync(Release, phase.ToString(), cancellationToken), cancellationToken);
+        // Reconciling may redo a pool or a weight: only under the lock.
+        await services.Session.HoldEnvironmentAsync(Release, cancellationToken).ConfigureAwait(false);
+        return await _reconciliation.SkipReasonAsync(phase, () => services.Session.SkipReasonAsync(Release, phase.ToString(), cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Deploy's up-front look at the gates: every sign-off the run will need, before anything changes.</summary>

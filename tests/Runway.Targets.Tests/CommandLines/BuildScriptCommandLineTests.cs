@@ -8,6 +8,7 @@ namespace Runway.Targets.Tests.CommandLines;
 /// Issue 9 rule 1 end to end: Runway's own build through its bootstrap scripts, planning only (nothing is
 /// deployed), against a throwaway root. Deploy's plan contains Canary; Rollback's does not.
 /// </summary>
+[Collection(BuildScriptCollection.Name)]
 public sealed class BuildScriptCommandLineTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("runway-cli-").FullName;

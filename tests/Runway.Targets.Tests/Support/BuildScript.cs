@@ -17,12 +17,16 @@ internal static class BuildScript
         if (PowerShell() is not null) yield return ["build.ps1"];
     }
 
-    public static async Task<ScriptRun> RunAsync(string script, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static Task<ScriptRun> RunAsync(string script, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        RunAsync(script, environment, RepositoryRoot, arguments);
+
+    /// <summary>Runs <paramref name="script"/> from the folder <paramref name="scriptRoot"/> (a copy of the bootstrap, or the repository).</summary>
+    public static async Task<ScriptRun> RunAsync(string script, IReadOnlyDictionary<string, string>? environment, string scriptRoot, params string[] arguments)
     {
         var info = script == "build.ps1"
             ? new ProcessStartInfo(PowerShell() ?? throw new InvalidOperationException("pwsh is not installed: dotnet tool install --global PowerShell"))
-            : new ProcessStartInfo(Path.Combine(RepositoryRoot, script));
-        if (script == "build.ps1") foreach (var prefix in (string[])["-NoProfile", "-NonInteractive", "-File", Path.Combine(RepositoryRoot, script)]) info.ArgumentList.Add(prefix);
+            : new ProcessStartInfo(Path.Combine(scriptRoot, script));
+        if (script == "build.ps1") foreach (var prefix in (string[])["-NoProfile", "-NonInteractive", "-File", Path.Combine(scriptRoot, script)]) info.ArgumentList.Add(prefix);
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         (info.RedirectStandardOutput, info.RedirectStandardError, info.UseShellExecute) = (true, true, false);
         info.Environment["CI"] = "true";

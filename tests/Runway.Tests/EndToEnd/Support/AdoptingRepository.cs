@@ -127,7 +127,8 @@ public sealed class AdoptingRepository : IAsyncDisposable
     /// <summary>Stops everything this repository started (<c>Down</c>) and deletes it.</summary>
     public async ValueTask DisposeAsync()
     {
-        await RunAsync("Down");
+        // --force: a test that failed may leave a killed run's deployment orphaned, which a plain Down refuses.
+        await RunAsync("Down", "--force");
         try { System.IO.Directory.Delete(Directory, recursive: true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
