@@ -157,6 +157,8 @@ public sealed class CanaryPhase(DeploymentServices services)
         services.Logger.Warning("The previous release {Previous} is recorded as live in {Environment} but does not run: restoring its pool to judge {Release} against it",
             previous, services.Environment.Name, deployment.Release);
         await services.Environment.DeployPoolAsync(previous, cancellationToken).ConfigureAwait(false);
+        // The router runs again: the canary's traffic goes under the lease from here on.
+        await services.Session.LeaseTrafficAsync(previous, cancellationToken).ConfigureAwait(false);
         var weights = (await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false)).Pools.ToDictionary(p => p.Release, p => p.Weight);
         if (weights.Values.Sum() != 100)
             await services.Environment.SetWeightsAsync(weights.ToDictionary(w => w.Key, w => w.Key == previous ? 100 : 0), cancellationToken).ConfigureAwait(false);

@@ -65,8 +65,18 @@ public sealed class DeploymentSession(
             logger.Information("No traffic lease: {Environment} has no stable release to return to", environment);
             return;
         }
-        _lease = new TrafficLease(router, _lock.Fence, stable, duration, logger);
-        await _lease.StartAsync(cancellationToken).ConfigureAwait(false);
+        var lease = new TrafficLease(router, _lock.Fence, stable, duration, logger);
+        try
+        {
+            await lease.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            // No router runs (after Down): no traffic to protect yet, and no lease to release. The phase that starts it asks again.
+            logger.Information("No traffic lease yet: the router of {Environment} does not answer ({Reason})", environment, ex.Message);
+            return;
+        }
+        _lease = lease;
     }
 
     /// <summary>
