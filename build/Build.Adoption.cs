@@ -38,13 +38,13 @@ sealed partial class Build
     readonly string? PrometheusUrl = null;
 
     [Parameter("HAProxy's admin socket (path or host:port), for --traffic-router haproxy")]
-    readonly string? HAProxySocket = null;
+    readonly string? HaproxySocket = null;
 
     [Parameter("The HAProxy backend whose server-template slots hold the pools")]
-    readonly string HAProxyBackend = "service";
+    readonly string HaproxyBackend = "service";
 
     [Parameter("The URL users reach through HAProxy")]
-    readonly string? HAProxyUrl = null;
+    readonly string? HaproxyUrl = null;
 
     Runway.Service.ServiceSettings ServiceSettings => new()
     {
@@ -53,8 +53,25 @@ sealed partial class Build
         TrafficRouter = Blank(TrafficRouter),
         MetricsSource = MetricsSource,
         PrometheusUrl = Blank(PrometheusUrl) is { } prometheus ? new Uri(prometheus.EndsWith('/') ? prometheus : prometheus + "/") : null,
-        HAProxySocket = Blank(HAProxySocket),
-        HAProxyBackend = HAProxyBackend,
-        HAProxyUrl = Blank(HAProxyUrl) is { } url ? new Uri(url) : null,
+        HAProxySocket = Blank(HaproxySocket),
+        HAProxyBackend = HaproxyBackend,
+        HAProxyUrl = Blank(HaproxyUrl) is { } url ? new Uri(url) : null,
     };
+
+    [Parameter("Init: the kind of profile to write: local, commands or haproxy-prometheus")]
+    readonly string InitKind = "commands";
+
+    [Parameter("Init: the profile's name (.nuke/parameters.<name>.json); default production, or local for --init-kind local")]
+    readonly string? InitProfile = null;
+
+    Target Init => _ => _
+        .Description("Writes a neutral deploy/ (service contract, smoke probes, checklist, migrations folder) and a profile skeleton; never overwrites")
+        .Executes(token =>
+        {
+            var profile = Blank(InitProfile) ?? (InitKind == "local" ? "local" : "production");
+            foreach (var file in Runway.Service.Init.RepositoryInit.Write(RootDirectory, InitKind, profile))
+                Logger.Information("Wrote {File}", file);
+            Logger.Information("Next: describe your service in deploy/service.json, then ./build.sh Deploy --profile {Profile} --version 1.0.0", profile);
+            return Task.CompletedTask;
+        });
 }

@@ -17,7 +17,7 @@ sealed partial class Build
     readonly int MinRequests = 50;
 
     [Parameter("False-positive budget of each canary metric over the whole bake (one-sided)")]
-    readonly double Alpha = 0.025;
+    readonly double Alpha = 0.01;
 
     [Parameter("Shape of the Hwang-Shih-DeCani alpha-spending function (negative spends late)")]
     readonly double SpendingGamma = -4;

@@ -6,8 +6,9 @@ using Runway.Targets;
 /// GitHub: the release gate, deployment statuses and the checklist issue (on when the repository and token are set),
 /// and the staged workflows generated from the attributes below.
 /// </summary>
-[GitHubActionsDeploy("deploy", ImportSecrets = ["LedgerConnectionString", "DatabaseConnectionString", "ServiceToken"])]
-[GitHubActionsRollback("rollback", ImportSecrets = ["LedgerConnectionString", "DatabaseConnectionString", "ServiceToken"])]
+// Environments: the profiles in .nuke/parameters.<profile>.json (a test fails when they differ).
+[GitHubActionsDeploy("deploy", Environments = ["production", "gated"], ImportSecrets = ["LedgerConnectionString", "DatabaseConnectionString", "ServiceToken"])]
+[GitHubActionsRollback("rollback", Environments = ["production", "gated"], ImportSecrets = ["LedgerConnectionString", "DatabaseConnectionString", "ServiceToken"])]
 sealed partial class Build
 {
     [Parameter("GitHub repository as owner/name (empty: GITHUB_REPOSITORY in Actions when a token is set, else GitHub off)")]

@@ -4,7 +4,7 @@ using Serilog.Core;
 namespace Runway.Bench.Canary;
 
 /// <summary>The rule as it is now: the real <see cref="CanaryBake"/> on replayed counters, with fake time.</summary>
-internal sealed class RuleV2(bool practical)
+internal sealed class RuleV2(double alpha)
 {
     private readonly BoundaryCache _boundaries = new();
 
@@ -12,15 +12,19 @@ internal sealed class RuleV2(bool practical)
     {
         BakeDuration = Scenario.Interval * Scenario.Looks,
         Interval = Scenario.Interval,
-        MaxErrorRateIncrease = practical ? 0.01 : 0,
-        MaxLatencyIncreaseRatio = practical ? 1.2 : 1,
+        Alpha = alpha,
     };
 
-    public async Task<(bool Failed, int Look)> BakeAsync(Trajectory trajectory)
+    /// <summary>
+    /// One bake with the practical thresholds on; the verdict with them off follows from the same looks (the
+    /// boundaries do not depend on the thresholds): it fails at the first look where either z reaches the boundary.
+    /// </summary>
+    public async Task<((bool Failed, int Look) On, (bool Failed, int Look) Off)> BakeAsync(Trajectory trajectory)
     {
         var result = await new CanaryBake(new ReplayedMetrics(trajectory), _options, new AutoAdvancingTime(), Logger.None, _boundaries)
             .RunAsync(new CanaryPool("baseline", []), new CanaryPool("canary", []), null, CancellationToken.None);
-        return (result.Verdict == CanaryVerdict.Fail, result.Intervals);
+        var off = result.Looks.FirstOrDefault(look => look.Analysis is { } a && (a.ErrorTest.Z >= a.Boundary || a.LatencyTest.Z >= a.Boundary));
+        return ((result.Verdict == CanaryVerdict.Fail, result.Intervals), (off is not null, off?.Number ?? 0));
     }
 }
 
@@ -31,8 +35,6 @@ internal sealed class Tally
     private int _bakes;
 
     public double Rate => _bakes == 0 ? 0 : (double)_looks.Count / _bakes;
-
-    public int Bakes => _bakes;
 
     public double? MedianLook
     {

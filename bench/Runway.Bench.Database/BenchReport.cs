@@ -96,3 +96,17 @@ internal static class ResultsFile
         return Path.Combine(Environment.CurrentDirectory, "RESULTS.md");
     }
 }
+
+internal static class SectionFile
+{
+    /// <summary>Replaces the section that starts with <paramref name="heading"/> in <paramref name="path"/> (or appends it).</summary>
+    public static void Write(string path, string heading, string section)
+    {
+        var existing = File.Exists(path) ? File.ReadAllText(path) : "# Benchmark results\n\n";
+        var start = existing.IndexOf(heading + "\n", StringComparison.Ordinal);
+        var end = start < 0 ? -1 : existing.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        var updated = start < 0 ? existing.TrimEnd() + "\n\n" + section : existing[..start] + section + (end < 0 ? "" : existing[(end + 1)..]);
+        File.WriteAllText(path, updated);
+        Console.WriteLine($"Wrote {path}");
+    }
+}

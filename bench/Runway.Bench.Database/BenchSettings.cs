@@ -5,8 +5,18 @@ namespace Runway.Bench.Database;
 /// <summary>The benchmark's knobs, from the command line.</summary>
 internal sealed record BenchSettings(int SizeMb, int Scripts, int Rounds, int MigrationRounds, int Jobs)
 {
+    /// <summary>Only the backup repository (S3 upload and download against s3cmd) and the lost-writes forecast.</summary>
+    public bool RepositoryOnly { get; init; }
+
+    /// <summary>The size of the archive the repository bench transfers.</summary>
+    public int S3SizeMb { get; init; } = 512;
+
     public static BenchSettings Parse(string[] args) => new(
-        Int(args, "--size-mb", 520), Int(args, "--scripts", 500), Int(args, "--rounds", 3), Int(args, "--migration-rounds", 5), Int(args, "--jobs", 2));
+        Int(args, "--size-mb", 520), Int(args, "--scripts", 500), Int(args, "--rounds", 3), Int(args, "--migration-rounds", 5), Int(args, "--jobs", 2))
+    {
+        RepositoryOnly = args.Contains("--repository-only"),
+        S3SizeMb = Int(args, "--s3-size-mb", 512),
+    };
 
     public string Command => $"dotnet run -c Release --project bench/Runway.Bench.Database -- --size-mb {SizeMb} --scripts {Scripts} --rounds {Rounds} --migration-rounds {MigrationRounds} --jobs {Jobs}";
 

@@ -26,7 +26,7 @@ public sealed record AbsoluteLimits
     {
         ArgumentNullException.ThrowIfNull(window);
         var errorRate = window.Requests > 0 ? window.Errors / window.Requests : 0;
-        var latency = Quantile(window, LatencyQuantile);
+        var latency = HistogramQuantile.Of(window.Latency, LatencyQuantile);
         var (verdict, reason) = Verdict(window.Requests, errorRate, latency);
         return new AbsoluteJudgement(release, verdict, reason, window.Requests, errorRate, latency, this);
     }
@@ -42,17 +42,6 @@ public sealed record AbsoluteLimits
             return (CanaryVerdict.Inconclusive, $"only {requests:0} requests, fewer than the {MinRequests} needed to judge");
         return (CanaryVerdict.Pass, $"error rate {Percent(errorRate)} within {Percent(MaxErrorRate)}, p{LatencyQuantile * 100:0} latency " +
             $"{(latency is { } l ? Milliseconds(l) : "unknown")} within {Milliseconds(MaxLatency.TotalSeconds)}");
-    }
-
-    // The upper bound of the bucket that holds the quantile: a latency the quantile is sure not to exceed.
-    private static double? Quantile(PoolCounters window, double quantile)
-    {
-        var total = window.Latency.Count == 0 ? 0 : window.Latency[^1].CumulativeCount;
-        if (total <= 0) return null;
-        var bucket = window.Latency.FirstOrDefault(b => b.CumulativeCount >= quantile * total) ?? window.Latency[^1];
-        return double.IsPositiveInfinity(bucket.UpperBound)
-            ? window.Latency.Where(b => !double.IsPositiveInfinity(b.UpperBound)).Select(b => b.UpperBound * 2).DefaultIfEmpty(double.PositiveInfinity).Max()
-            : bucket.UpperBound;
     }
 
     private static string Percent(double rate) => rate.ToString("P2", CultureInfo.InvariantCulture);

@@ -10,7 +10,7 @@ public static class HumanDuration
     {
         if (duration < TimeSpan.Zero) return "-" + Format(-duration);
         if (duration < TimeSpan.FromSeconds(1)) return Invariant($"{Math.Round(duration.TotalMilliseconds)} ms");
-        if (duration < TimeSpan.FromSeconds(10)) return Invariant($"{Math.Round(duration.TotalSeconds, 1)} s");
+        if (duration < TimeSpan.FromSeconds(10)) return Invariant($"{Math.Round(duration.TotalSeconds, 1, MidpointRounding.AwayFromZero)} s");
         var seconds = (long)Math.Round(duration.TotalSeconds);
         if (seconds < 60) return Invariant($"{seconds} s");
         if (seconds < 3600) return seconds % 60 == 0 ? Invariant($"{seconds / 60} min") : Invariant($"{seconds / 60} min {seconds % 60} s");

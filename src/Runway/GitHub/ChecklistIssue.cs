@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Octokit;
 using Serilog;
@@ -5,12 +6,13 @@ using Serilog;
 namespace Runway.GitHub;
 
 /// <summary>
-/// Keeps one GitHub issue per deployment whose body is the live checklist. The issue is found again by a
-/// hidden marker in its body (and narrowed by a label), so reruns update it instead of opening another.
+/// Keeps one GitHub issue per deployment whose body is the live checklist. The issue is known by its number (kept in
+/// the ledger by the caller) or found again by a hidden marker in its body, so reruns update it instead of opening
+/// another. An update sends only the title and body: milestone, assignees and labels stay as people set them.
 /// </summary>
 public sealed partial class ChecklistIssue(GitHubConnection github, ILogger logger, string label = ChecklistIssue.DefaultLabel)
 {
-    /// <summary>The label every checklist issue carries.</summary>
+    /// <summary>The label every checklist issue carries (when the token may label; finding it never depends on it).</summary>
     public const string DefaultLabel = "runway-deployment";
 
     /// <summary>The hidden HTML comment that identifies the issue of <paramref name="deploymentKey"/>.</summary>
@@ -20,35 +22,53 @@ public sealed partial class ChecklistIssue(GitHubConnection github, ILogger logg
     /// <param name="deploymentKey">Identifies the deployment, e.g. <c>production/2.4.0/42</c>.</param>
     /// <param name="title">Issue title.</param>
     /// <param name="markdownBody">The checklist as Markdown task lists; the marker is added in front.</param>
+    /// <param name="knownNumber">The issue's number when the ledger has it; otherwise it is looked for by its marker.</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
-    public async Task<ChecklistIssueRef> UpsertAsync(string deploymentKey, string title, string markdownBody, CancellationToken cancellationToken)
+    public async Task<ChecklistIssueRef> UpsertAsync(string deploymentKey, string title, string markdownBody, int? knownNumber, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(deploymentKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         var marker = MarkerFor(deploymentKey);
         var body = $"{marker}\n{markdownBody}";
-        var issue = await github.CallAsync($"upsert checklist issue {deploymentKey}", c => UpsertAsync(c, marker, title, body), cancellationToken).ConfigureAwait(false);
+        var issue = await github.CallAsync($"upsert checklist issue {deploymentKey}", c => UpsertAsync(c, marker, title, body, knownNumber), cancellationToken).ConfigureAwait(false);
         logger.Information("Checklist issue #{IssueNumber} for {DeploymentKey} {Outcome}", issue.Number, deploymentKey, issue.Created ? "created" : "updated");
         return issue;
     }
 
-    // Runs inside the retry: look up first, so a retried create never opens a second issue.
-    private async Task<ChecklistIssueRef> UpsertAsync(IGitHubClient client, string marker, string title, string body)
+    /// <summary>Closes the issue: the deployment ended (<paramref name="completed"/>: succeeded; otherwise rolled back).</summary>
+    public async Task CloseAsync(int number, bool completed, CancellationToken cancellationToken)
     {
-        var request = new RepositoryIssueRequest { State = ItemStateFilter.All, Filter = IssueFilter.All };
-        request.Labels.Add(label);
-        var labelled = await client.Issue.GetAllForRepository(github.Owner, github.Name, request).ConfigureAwait(false);
-        var existing = labelled.FirstOrDefault(i => i.PullRequest is null && (i.Body?.Contains(marker, StringComparison.Ordinal) ?? false));
-        if (existing is not null)
+        var update = new JsonObject { ["state"] = "closed", ["state_reason"] = completed ? "completed" : "not_planned" };
+        await github.CallAsync($"close checklist issue #{number}", c => GitHubRest.PatchAsync<Issue>(c, IssuePath(number), update), cancellationToken).ConfigureAwait(false);
+        logger.Information("Checklist issue #{IssueNumber} closed ({Reason})", number, update["state_reason"]!.GetValue<string>());
+    }
+
+    // Runs inside the retry: look up first, so a retried create never opens a second issue.
+    private async Task<ChecklistIssueRef> UpsertAsync(IGitHubClient client, string marker, string title, string body, int? knownNumber)
+    {
+        var number = knownNumber ?? await FindByMarkerAsync(client, marker).ConfigureAwait(false);
+        if (number is { } existing)
         {
-            var updated = await client.Issue.Update(github.Owner, github.Name, existing.Number, new IssueUpdate { Title = title, Body = body }).ConfigureAwait(false);
+            // Only what Runway owns: Octokit's IssueUpdate would also send "milestone": null and clear it.
+            var updated = await GitHubRest.PatchAsync<Issue>(client, IssuePath(existing), new JsonObject { ["title"] = title, ["body"] = body }).ConfigureAwait(false);
             return new ChecklistIssueRef(updated.Number, updated.HtmlUrl, Created: false);
         }
-        var newIssue = new NewIssue(title) { Body = body };
-        newIssue.Labels.Add(label);
-        var created = await client.Issue.Create(github.Owner, github.Name, newIssue).ConfigureAwait(false);
+        var created = await GitHubRest.PostAsync<Issue>(client, $"repos/{github.Owner}/{github.Name}/issues",
+            new JsonObject { ["title"] = title, ["body"] = body, ["labels"] = new JsonArray(label) }).ConfigureAwait(false);
         return new ChecklistIssueRef(created.Number, created.HtmlUrl, Created: true);
     }
+
+    // The label narrows the search where it stuck; the marker in the body decides. Every page, open and closed.
+    private async Task<int?> FindByMarkerAsync(IGitHubClient client, string marker)
+    {
+        var query = new Dictionary<string, string> { ["state"] = "all", ["labels"] = label };
+        var (issues, _) = await GitHubRest.GetAllAsync(client, $"repos/{github.Owner}/{github.Name}/issues", query, page => page.AsArray()).ConfigureAwait(false);
+        return issues.Where(i => i["pull_request"] is null && (GitHubRest.Text(i["body"])?.Contains(marker, StringComparison.Ordinal) ?? false))
+            .Select(i => i["number"]?.GetValue<int>())
+            .FirstOrDefault();
+    }
+
+    private string IssuePath(int number) => $"repos/{github.Owner}/{github.Name}/issues/{number}";
 
     // Keeps the key from closing the HTML comment early.
     [GeneratedRegex("[<>]")]

@@ -14,10 +14,12 @@ public sealed class GitHubConnection
     private readonly IGitHubClient _client;
     private readonly ResiliencePipeline _pipeline;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
 
-    /// <summary>Creates a connection from its parts (an injected client and pipeline).</summary>
-    public GitHubConnection(IGitHubClient client, GitHubOptions options, ResiliencePipeline pipeline, ILogger logger)
+    /// <summary>Creates a connection from its parts (an injected client and pipeline; the clock the pipeline uses).</summary>
+    public GitHubConnection(IGitHubClient client, GitHubOptions options, ResiliencePipeline pipeline, ILogger logger, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _client = client;
@@ -28,7 +30,7 @@ public sealed class GitHubConnection
 
     /// <summary>Creates a connection with the standard Octokit client and resilience pipeline.</summary>
     public static GitHubConnection Create(GitHubOptions options, TimeProvider time, ILogger logger, Action<GitHubRetry>? onRetry = null) =>
-        new(GitHubClientFactory.Create(options), options, GitHubResilience.Create(options, time, logger, onRetry), logger);
+        new(GitHubClientFactory.Create(options), options, GitHubResilience.Create(options, time, logger, onRetry), logger, time);
 
     /// <summary>The settings this connection was made with.</summary>
     public GitHubOptions Options { get; }
@@ -56,7 +58,7 @@ public sealed class GitHubConnection
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var (reason, fix) = GitHubFailureExplanation.Explain(error, Options);
+            var (reason, fix) = GitHubFailureExplanation.Explain(error, Options, _time);
             _logger.Error("GitHub {Operation} on {Repository} failed: {Reason}", operation, Options.Repository, reason);
             throw new GitHubCallFailedException(operation, Options.Repository, reason, fix, error);
         }

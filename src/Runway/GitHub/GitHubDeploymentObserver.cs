@@ -19,12 +19,19 @@ public sealed class GitHubDeploymentObserver(DeploymentServices services, GitHub
     /// <inheritdoc cref="LedgerPhase"/>
     public const string LedgerStep = "github-deployment";
 
+    /// <summary>The ledger phase and step under which the checklist issue's number is recorded.</summary>
+    public const string IssueLedgerPhase = "GitHubIssue";
+
+    /// <inheritdoc cref="IssueLedgerPhase"/>
+    public const string IssueLedgerStep = "github-issue";
+
     // GitHub refuses issue bodies past 65,536 characters.
     private const int MaxIssueBody = 65_000;
 
     private readonly DeploymentTracker _tracker = new(github, services.Logger);
     private readonly ChecklistIssue _issue = new(github, services.Logger);
     private (long DeploymentId, TrackedDeployment Tracked)? _tracked;
+    private (long DeploymentId, int Number)? _issueNumber;
 
     /// <summary>The traffic weight a phase moves the new release to, as the status shows it.</summary>
     public int WeightOf(string phase) => phase switch
@@ -59,6 +66,7 @@ public sealed class GitHubDeploymentObserver(DeploymentServices services, GitHub
     {
         var tracked = await TrackAsync(deployment, cancellationToken).ConfigureAwait(false);
         await _tracker.SucceededAsync(tracked, cancellationToken).ConfigureAwait(false);
+        await CloseChecklistAsync(deployment, completed: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -78,6 +86,7 @@ public sealed class GitHubDeploymentObserver(DeploymentServices services, GitHub
             await _tracker.FailedAsync(tracked, Mask($"Rolled back ({reason}); no previous release to restore"), cancellationToken).ConfigureAwait(false);
         }
         await PublishChecklistAsync(deployment, cancellationToken).ConfigureAwait(false);
+        await CloseChecklistAsync(deployment, completed: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -91,8 +100,35 @@ public sealed class GitHubDeploymentObserver(DeploymentServices services, GitHub
         var body = Mask(ChecklistMarkdownReport.Render(state));
         if (body.Length > MaxIssueBody)
             body = body[..MaxIssueBody] + "\n\n… (truncated: run ./build.sh Checklist for the whole report)\n";
-        return await _issue.UpsertAsync($"{deployment.Environment}/{deployment.Release}/{deployment.Id}",
-            $"Deployment {deployment.Id}: {deployment.Release} to {deployment.Environment}", body, cancellationToken).ConfigureAwait(false);
+        var known = await IssueNumberAsync(deployment, cancellationToken).ConfigureAwait(false);
+        var issue = await _issue.UpsertAsync($"{deployment.Environment}/{deployment.Release}/{deployment.Id}",
+            $"Deployment {deployment.Id}: {deployment.Release} to {deployment.Environment}", body, known, cancellationToken).ConfigureAwait(false);
+        if (known is null)
+            await RecordIssueAsync(deployment, issue, cancellationToken).ConfigureAwait(false);
+        _issueNumber = (deployment.Id, issue.Number);
+        return issue;
+    }
+
+    private async Task CloseChecklistAsync(Deployment deployment, bool completed, CancellationToken cancellationToken)
+    {
+        if (await IssueNumberAsync(deployment, cancellationToken).ConfigureAwait(false) is { } number)
+            await _issue.CloseAsync(number, completed, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The ledger keeps the issue's number, so no run has to find it again (nor depend on a label sticking).
+    private async Task<int?> IssueNumberAsync(Deployment deployment, CancellationToken cancellationToken)
+    {
+        if (_issueNumber is { } known && known.DeploymentId == deployment.Id)
+            return known.Number;
+        var recorded = await services.Deployments.FindCompletedStepAsync(deployment.Id, IssueLedgerPhase, IssueLedgerStep, cancellationToken).ConfigureAwait(false);
+        return recorded?.Evidence?["number"]?.GetValue<int>();
+    }
+
+    private Task RecordIssueAsync(Deployment deployment, ChecklistIssueRef issue, CancellationToken cancellationToken)
+    {
+        var evidence = new JsonObject { ["number"] = issue.Number, ["url"] = issue.HtmlUrl, ["repository"] = github.Options.Repository };
+        var step = new DeploymentStep(IssueLedgerStep, _ => Task.FromResult(new StepOutcome(evidence, new Dictionary<string, JsonObject>())));
+        return new PhaseRunner(services.Deployments, services.Checklist, services.Logger).RunAsync(deployment, IssueLedgerPhase, [step], cancellationToken);
     }
 
     // The ledger's record wins over a lookup: a CI job on another runner may have a different checkout, but it

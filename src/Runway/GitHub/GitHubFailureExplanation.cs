@@ -9,14 +9,15 @@ namespace Runway.GitHub;
 /// <summary>Turns the last error of a GitHub call into a reason and a fix a person can act on.</summary>
 internal static class GitHubFailureExplanation
 {
-    public static (string Reason, string Fix) Explain(Exception error, GitHubOptions options) => error switch
+    public static (string Reason, string Fix) Explain(Exception error, GitHubOptions options, TimeProvider time) => error switch
     {
         AuthorizationException => ("the token was rejected (401)",
             "Create a new token with repo access and set it as the GitHub token parameter."),
         NotFoundException => ("not found (404)",
             $"Check that repository '{options.Repository}' exists at {options.ApiBaseUrl} and that the token can see it."),
-        ApiException api when GitHubFailures.IsRateLimit(api) => ($"rate limited ({GitHubResilience.Describe(api)}) beyond the time budget",
-            "Wait for the rate limit to reset, or raise the GitHub time budget."),
+        ApiException api when GitHubFailures.IsRateLimit(api) => (
+            $"rate limited ({GitHubResilience.Describe(api)}; GitHub asks to wait: {GitHubFailures.DescribeWait(api, time)}) beyond the time budget of {options.TimeBudget}",
+            "Rerun after the rate limit resets, or raise the GitHub time budget."),
         ApiException { StatusCode: HttpStatusCode.Forbidden } => ("forbidden (403)",
             "Give the token the permissions this call needs (contents, deployments, issues, statuses: write)."),
         ApiException api => ($"{(int)api.StatusCode} {api.StatusCode}: {api.Message}",

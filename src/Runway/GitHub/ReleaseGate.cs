@@ -38,15 +38,42 @@ public sealed partial class ReleaseGate(GitHubConnection github, ILogger logger)
             ? commitShaOrRef.ToLowerInvariant()
             : await github.CallAsync("resolve commit", c => c.Repository.Commit.GetSha1(github.Owner, github.Name, commitShaOrRef), cancellationToken).ConfigureAwait(false);
 
+    // GitHub's generate-notes call saves nothing: the notes count as drafted once a draft release carries them.
     private async Task<(GateCheck Check, string? Notes)> DraftReleaseNotesAsync(string sha, string release, ReleaseGateOptions options, CancellationToken cancellationToken)
     {
         var previousTag = options.PreviousRelease is null ? null : options.TagFor(options.PreviousRelease);
         var request = new GenerateReleaseNotesRequest(options.TagFor(release)) { TargetCommitish = sha, PreviousTagName = previousTag };
         var notes = await github.CallAsync("generate release notes", c => c.Repository.Release.GenerateReleaseNotes(github.Owner, github.Name, request), cancellationToken).ConfigureAwait(false);
-        var drafted = !string.IsNullOrWhiteSpace(notes.Body);
-        var evidence = new JsonObject { ["tag"] = request.TagName, ["previousTag"] = previousTag, ["name"] = notes.Name, ["characters"] = notes.Body?.Length ?? 0 };
-        var summary = drafted ? $"{notes.Body!.Length} characters of notes since {previousTag ?? "the latest release"}" : "GitHub drafted empty release notes";
-        return (new GateCheck(ReleaseGateResult.ReleaseNotesDrafted, drafted, summary, evidence), drafted ? notes.Body : null);
+        var hasNotes = !string.IsNullOrWhiteSpace(notes.Body);
+        var saved = hasNotes
+            ? await github.CallAsync($"draft release {request.TagName}", c => SaveDraftAsync(c, request.TagName, sha, notes.Name, notes.Body!), cancellationToken).ConfigureAwait(false)
+            : null;
+        var evidence = new JsonObject
+        {
+            ["tag"] = request.TagName, ["previousTag"] = previousTag, ["name"] = notes.Name, ["characters"] = notes.Body?.Length ?? 0,
+            ["release"] = saved?.HtmlUrl, ["draft"] = saved?.Draft,
+        };
+        var summary = saved is null ? "GitHub drafted empty release notes"
+            : saved.Draft ? $"draft release {request.TagName} with {notes.Body!.Length} characters of notes since {previousTag ?? "the latest release"}"
+            : $"release {request.TagName} is already published";
+        return (new GateCheck(ReleaseGateResult.ReleaseNotesDrafted, saved is not null, summary, evidence), hasNotes ? notes.Body : null);
+    }
+
+    // Runs inside the retry: look up first, so a retried create never makes a second release. A published release is left as it is.
+    private async Task<Release> SaveDraftAsync(IGitHubClient client, string tag, string sha, string name, string body)
+    {
+        var (releases, _) = await GitHubRest.GetAllAsync(client, $"repos/{github.Owner}/{github.Name}/releases", new Dictionary<string, string>(), page => page.AsArray()).ConfigureAwait(false);
+        var existing = releases.FirstOrDefault(r => GitHubRest.Text(r["tag_name"]) == tag);
+        if (existing?["id"]?.GetValue<long>() is { } id)
+            return existing["draft"]?.GetValue<bool>() == true
+                ? await GitHubRest.PatchAsync<Release>(client, $"repos/{github.Owner}/{github.Name}/releases/{id}", new JsonObject { ["body"] = body }).ConfigureAwait(false)
+                : await client.Repository.Release.Get(github.Owner, github.Name, id).ConfigureAwait(false);
+        var created = await GitHubRest.PostAsync<Release>(client, $"repos/{github.Owner}/{github.Name}/releases", new JsonObject
+        {
+            ["tag_name"] = tag, ["target_commitish"] = sha, ["name"] = name, ["body"] = body, ["draft"] = true,
+        }).ConfigureAwait(false);
+        logger.Information("Drafted release {Tag} with its notes", tag);
+        return created;
     }
 
     private async Task<GateCheck> CheckBlockingPullRequestsAsync(string label, CancellationToken cancellationToken)

@@ -36,16 +36,18 @@ public sealed class AbsoluteLimitsBake(DeploymentServices services)
     private async Task<(AbsoluteJudgement, TimeSpan)> JudgeAsync(CanaryPool pool, CancellationToken cancellationToken)
     {
         var (options, limits, time) = (services.Settings.Canary, services.Settings.Limits, services.Time);
-        var metrics = new ScrapeMetricsSource(services.Http, time);
+        var metrics = services.CreateMetricSource(services.Environment.Name).Source;
         var started = time.GetTimestamp();
-        var start = await metrics.ReadAsync(pool, cancellationToken).ConfigureAwait(false);
+        var window = new CounterWindow();
+        window.Add(await metrics.ReadAsync(pool, cancellationToken).ConfigureAwait(false));
         services.Logger.Information("No baseline: {Release} is judged against absolute limits (error rate at most {MaxErrorRate:P2}, p{Quantile} latency at most {MaxLatency}) for {Duration}",
             pool.Release, limits.MaxErrorRate, limits.LatencyQuantile * 100, limits.MaxLatency, options.BakeDuration);
         while (true)
         {
             var remaining = options.BakeDuration - time.GetElapsedTime(started);
             await Task.Delay(remaining < options.Interval ? remaining : options.Interval, time, cancellationToken).ConfigureAwait(false);
-            var judgement = limits.Judge(pool.Release, (await metrics.ReadAsync(pool, cancellationToken).ConfigureAwait(false)).Since(start));
+            window.Add(await metrics.ReadAsync(pool, cancellationToken).ConfigureAwait(false));
+            var judgement = limits.Judge(pool.Release, window.Totals());
             var elapsed = time.GetElapsedTime(started);
             services.Logger.Information("Absolute-limits bake of {Release}: {Requests} requests, so far {Verdict}: {Reason}",
                 pool.Release, judgement.Requests, judgement.Verdict, judgement.Reason);
@@ -59,7 +61,9 @@ public sealed class AbsoluteLimitsBake(DeploymentServices services)
             ? new LoadGenerator(services.Http, new LoadOptions
             {
                 Target = new Uri(url),
-                Token = services.Topology.ServiceToken,
+                Token = services.ServiceToken,
+                Request = services.Contract.Request,
+                ReleaseHeader = services.Contract.ReleaseHeader,
                 RequestsPerSecond = services.Settings.LoadRequestsPerSecond,
                 Duration = duration,
             }, services.Time, services.Logger)

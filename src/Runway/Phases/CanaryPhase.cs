@@ -58,7 +58,7 @@ public sealed class CanaryPhase(DeploymentServices services)
         evidence["instances"] = pool.Instances.Count;
         evidence["baseline"] = baseline;
         if (restored) evidence["baselineRestored"] = true;
-        ReleaseArtifacts.AddTo(evidence, services.Environment, deployment.Release);
+        ReleaseArtifacts.AddTo(evidence, services.Topology.Environment, deployment.Release);
         if (seen is not null) evidence["metricsSeeWarmUp"] = seen;
         return StepOutcome.Of(evidence, "canary-deployed");
     }

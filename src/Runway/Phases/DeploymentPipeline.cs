@@ -28,10 +28,13 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
     private string Release => services.Settings.Release;
 
     /// <summary>Why <paramref name="phase"/> need not run for this release, or null when it must.</summary>
-    public Task<string?> SkipReasonAsync(ChecklistPhase phase, CancellationToken cancellationToken)
+    public async Task<string?> SkipReasonAsync(ChecklistPhase phase, CancellationToken cancellationToken)
     {
         _cancellation.Watch(cancellationToken);
-        return _reconciliation.SkipReasonAsync(phase, () => services.Session.SkipReasonAsync(Release, phase.ToString(), cancellationToken), cancellationToken);
+        // Reconciling may redo a pool or a weight: only under the lock.
+        await services.Session.HoldEnvironmentAsync(Release, cancellationToken).ConfigureAwait(false);
+        return await _reconciliation.SkipReasonAsync(phase, () => services.Session.SkipReasonAsync(Release, phase.ToString(), cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Deploy's up-front look at the gates: every sign-off the run will need, before anything changes.</summary>
@@ -82,10 +85,12 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
         // The gate first, so that the observer hears of a phase only when it really starts. A closed gate is not a
         // failure: the deployment waits for sign-offs, and a rerun resumes it.
         await services.Checklist.EnsureGateOpenAsync(Release, phase, cancellationToken).ConfigureAwait(false);
-        if (observer is not null) await observer.PhaseStartedAsync(deployment, phase.ToString(), cancellationToken).ConfigureAwait(false);
         try
         {
+            // Inside the failure handling: a GitHub failure while reporting is the phase's failure, never a Running leftover.
+            if (observer is not null) await observer.PhaseStartedAsync(deployment, phase.ToString(), cancellationToken).ConfigureAwait(false);
             await _runner.RunAsync(deployment, phase.ToString(), Steps(phase, deployment), cancellationToken).ConfigureAwait(false);
+            if (observer is not null) await observer.PhaseSucceededAsync(deployment, phase.ToString(), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!services.Session.IsLockLost && !_cancellation.Requested)
         {
@@ -95,7 +100,6 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
             await ReportFailureAsync(deployment, phase.ToString(), ex).ConfigureAwait(false);
             throw;
         }
-        if (observer is not null) await observer.PhaseSucceededAsync(deployment, phase.ToString(), cancellationToken).ConfigureAwait(false);
         if (phase != ChecklistPhase.Validation) return;
         await services.Deployments.FinishDeploymentAsync(deployment.Id, DeploymentState.Succeeded, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (observer is not null) await observer.SucceededAsync(deployment, cancellationToken).ConfigureAwait(false);

@@ -16,6 +16,7 @@ public sealed class DeploymentSession(
 {
     private EnvironmentLock? _lock;
     private TrafficLease? _lease;
+    private TimeSpan? _leaseDuration = trafficLease;
 
     /// <summary>The environment this session deploys to.</summary>
     public string Environment => environment;
@@ -52,7 +53,13 @@ public sealed class DeploymentSession(
     /// </summary>
     public async Task LeaseTrafficAsync(string? stable, CancellationToken cancellationToken)
     {
-        if (_lease is not null || router is null || _lock is null || trafficLease is not { } duration || duration <= TimeSpan.Zero) return;
+        if (_lease is not null || _lock is null || _leaseDuration is not { } duration || duration <= TimeSpan.Zero) return;
+        if (router is null)
+        {
+            logger.Information("No traffic lease: {Environment}'s router offers none, so a killed run's traffic stays as it was until ./build.sh Rollback", environment);
+            _leaseDuration = null; // said once
+            return;
+        }
         if (stable is null)
         {
             logger.Information("No traffic lease: {Environment} has no stable release to return to", environment);
@@ -62,12 +69,17 @@ public sealed class DeploymentSession(
         await _lease.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The environment's deployment that is Running while no run holds the environment (its run was killed), or null.</summary>
+    /// <summary>
+    /// The environment's deployment left Running by a run that no longer holds the lock (killed, or its lock lost),
+    /// or null. A run that ends on purpose (paused at a gate, or a staged CI job) removes its holder record, so a
+    /// deployment waiting for its next run is not an orphan; a recorded holder without the lock is.
+    /// </summary>
     public async Task<OrphanedRun?> FindOrphanAsync(CancellationToken cancellationToken)
     {
         if (await ledger.GetActiveDeploymentAsync(environment, cancellationToken).ConfigureAwait(false) is not { } active) return null;
+        if (await EnvironmentLock.GetHolderAsync(database, environment, cancellationToken).ConfigureAwait(false) is not { } holder) return null;
         if (await EnvironmentLock.IsHeldAsync(database, environment, cancellationToken).ConfigureAwait(false)) return null;
-        return new OrphanedRun(active, await EnvironmentLock.GetHolderAsync(database, environment, cancellationToken).ConfigureAwait(false));
+        return new OrphanedRun(active, holder);
     }
 
     /// <summary>The release's running deployment, or a new one; refuses while another release's deployment runs.</summary>

@@ -25,9 +25,6 @@ public sealed record PipelineSettings
     /// <summary>Allows deploying an older release than the live one.</summary>
     public bool AllowDowngrade { get; init; }
 
-    /// <summary>The path of an instance's readiness check, used to tell healthy instances from unhealthy ones.</summary>
-    public string HealthPath { get; init; } = "/health/ready";
-
     /// <summary>Who runs this (a person, or a CI job).</summary>
     public required string StartedBy { get; init; }
 

@@ -3,7 +3,7 @@ using Runway.Environments;
 namespace Runway.Phases;
 
 /// <summary>
-/// Tells a pool's healthy instances from the others by asking each for its readiness (<see cref="PipelineSettings.HealthPath"/>),
+/// Tells a pool's healthy instances from the others by asking each for its readiness (the service contract's health path),
 /// and has the environment replace the ones that are gone before anything is judged on that pool.
 /// </summary>
 public sealed class PoolHealth(DeploymentServices services)
@@ -48,7 +48,7 @@ public sealed class PoolHealth(DeploymentServices services)
         timeout.CancelAfter(ProbeTimeout);
         try
         {
-            using var response = await services.Http.GetAsync(new Uri(new Uri(instance.Url), services.Settings.HealthPath), timeout.Token).ConfigureAwait(false);
+            using var response = await services.Http.GetAsync(new Uri(new Uri(instance.Url), services.Contract.HealthPath), timeout.Token).ConfigureAwait(false);
             return response.IsSuccessStatusCode ? null : $"{instance.Url} answers {(int)response.StatusCode}";
         }
         catch (HttpRequestException ex)

@@ -26,7 +26,7 @@ public sealed class PreparationPhase(DeploymentServices services)
             new("config-present", ConfigurationPresentAsync),
             Check("env-vars-set", _ => Task.FromResult(EnvVarsSetCheck.Run(settings.RequiredEnvironmentVariables,
                 name => services.Topology.ServiceVariable(deployment.Release, name)))),
-            Check("tool-versions", token => ToolVersionsCheck.RunAsync(cancellationToken: token)),
+            Check("tool-versions", token => ToolVersionsCheck.RunAsync(Runway.Service.ToolContracts.Requirements(services.Contract), token)),
             Check("no-committed-secrets", token => NoCommittedSecretsCheck.RunAsync(settings.RootDirectory, token)),
             _database.VerifiedBackup(deployment),
             _database.RestoreDrill(),
@@ -37,6 +37,8 @@ public sealed class PreparationPhase(DeploymentServices services)
             steps.Insert(2, new ReleaseGateStep(services, github).For(deployment));
         if (services.Topology.Staging is { } staging)
             steps.AddRange(Staging(staging, deployment.Release));
+        else if (services.Checklist.Checklist.Items.Any(i => i.CheckId == "metrics-reachable"))
+            steps.Add(_smoke.MetricsReachableOnCurrentPool("metrics-reachable", services.Environment));
         return steps;
     }
 

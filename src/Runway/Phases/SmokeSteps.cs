@@ -31,6 +31,19 @@ public sealed class SmokeSteps(DeploymentServices services)
         return StepOutcome.Of(evidence, "metrics-reachable");
     });
 
+    /// <summary>
+    /// Without staging: proves the metrics count requests sent to the pool serving most of <paramref name="environment"/>'s
+    /// traffic now. When nothing runs yet, says so and proves nothing (the canary's warm-up checks the first pool).
+    /// </summary>
+    public DeploymentStep MetricsReachableOnCurrentPool(string name, IEnvironmentProvider environment) => new(name, async token =>
+    {
+        var current = (await environment.ReadAsync(token).ConfigureAwait(false)).Pools.OrderByDescending(p => p.Weight).FirstOrDefault();
+        if (current is null)
+            return new StepOutcome(new JsonObject { ["environment"] = environment.Name, ["reason"] = "no pool runs yet: the canary's warm-up proves the metrics see its traffic" },
+                new Dictionary<string, JsonObject>());
+        return await MetricsReachable(name, environment, current.Release).RunAsync(token).ConfigureAwait(false);
+    });
+
     /// <summary>Runs the smoke probes; throws naming each failing probe.</summary>
     public async Task<SmokeReport> RunAsync(IEnvironmentProvider environment, CancellationToken cancellationToken)
     {

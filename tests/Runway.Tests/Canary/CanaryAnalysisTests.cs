@@ -100,7 +100,7 @@ public sealed class CanaryAnalysisTests
         evidence["errorRate"]!["p"]!.GetValue<double>().ShouldBeLessThan(0.05);
         evidence["latency"]!["u"].ShouldNotBeNull();
         evidence.ToJsonString().ShouldContain("\"release\":\"1.1.0\"");
-        evidence["thresholds"]!["alpha"]!.GetValue<double>().ShouldBe(0.025);
+        evidence["thresholds"]!["alpha"]!.GetValue<double>().ShouldBe(0.01);
     }
 
     [Fact]

@@ -150,7 +150,7 @@ public sealed class CanaryBakeTests
     [Fact]
     public async Task RunAsync_Looks_CarryBoundariesFromTheSpendingFunction()
     {
-        var options = new CanaryOptions { BakeDuration = TimeSpan.FromMinutes(2), Interval = TimeSpan.FromMinutes(1) };
+        var options = new CanaryOptions { BakeDuration = TimeSpan.FromMinutes(2), Interval = TimeSpan.FromMinutes(1), Alpha = 0.025 };
         var metrics = new ScriptedMetrics((pool, read) => ScriptedMetrics.Steady(read * 900));
 
         var result = await new CanaryBake(metrics, options, new AutoAdvancingTime(), Logger.None)

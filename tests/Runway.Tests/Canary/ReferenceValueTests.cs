@@ -82,6 +82,43 @@ public sealed class ReferenceValueTests
         for (var i = 0; i < expected.Length; i++) boundaries[i].ShouldBe(expected[i], 1e-4);
     }
 
+    // Independent of the grid integration: under no difference Z_k is a Brownian motion in information time, so
+    // paths simulated look by look must cross the 30 boundaries of a 30-look bake at rate α, and at each look at the
+    // rate the spending function releases.
+    [Theory]
+    [InlineData(0.025)]
+    [InlineData(0.01)]
+    public void SequentialBoundary_ThirtyLooks_NullPathsCrossAtRateAlpha(double alpha)
+    {
+        var spending = new AlphaSpending(alpha, -4);
+        var fractions = Enumerable.Range(1, 30).Select(k => k / 30.0).ToArray();
+        var boundaries = SequentialBoundary.Plan(spending, fractions);
+        var random = new Random(7);
+        const int paths = 400_000;
+        var crossedBy = new int[30];
+        for (var path = 0; path < paths; path++)
+        {
+            double sum = 0;
+            for (var k = 0; k < 30; k++)
+            {
+                sum += Normal(random) * Math.Sqrt(1 / 30.0);
+                if (sum / Math.Sqrt(fractions[k]) >= boundaries[k])
+                {
+                    crossedBy[k]++;
+                    break;
+                }
+            }
+        }
+
+        var crossed = crossedBy.Sum() / (double)paths;
+        crossed.ShouldBe(alpha, 4 * Math.Sqrt(alpha * (1 - alpha) / paths));
+        var byHalf = crossedBy.Take(15).Sum() / (double)paths;
+        byHalf.ShouldBe(spending.Spent(0.5), 4 * Math.Sqrt(spending.Spent(0.5) / paths));
+    }
+
+    private static double Normal(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
     // Hand-computed by Prometheus's documented algorithm (promql/quantile.go bucketQuantile): rank = q·count; the
     // first bucket whose cumulative count reaches the rank holds it; interpolate linearly from its lower bound.
     [Theory]

@@ -17,7 +17,7 @@ namespace Runway.Tests.EndToEnd;
 public sealed class FaultTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
-    private const string BakeStarted = "Canary bake of {0} against 1.0.0 started";
+    private const string BakeStarted = "Canary bake of {0} against ";
 
     private AdoptingRepository _repository = null!;
     private RouterWatch _router = null!;

@@ -63,6 +63,24 @@ public sealed class LocalEnvironmentTests(PostgresServer server) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task DeployPoolAsync_AReplicaWasKilled_ReplacesOnlyThatOne_AndTheRouterServesOnTheNewOne()
+    {
+        var before = await _environment.DeployPoolAsync("1.0.0", CancellationToken.None);
+        await _environment.SetWeightsAsync(new Dictionary<string, int> { ["1.0.0"] = 100 }, CancellationToken.None);
+        var (killed, kept) = (before.Instances[0], before.Instances[1]);
+        await DetachedProcess.StopAsync(killed.ProcessId!.Value, TimeSpan.FromSeconds(5), CancellationToken.None);
+
+        var after = await _environment.DeployPoolAsync("1.0.0", CancellationToken.None);
+
+        after.Instances.Count.ShouldBe(2);
+        after.Instances.ShouldContain(i => i.ProcessId == kept.ProcessId, "the live replica keeps serving");
+        after.Instances.ShouldNotContain(i => i.ProcessId == killed.ProcessId);
+        after.Instances.ShouldAllBe(i => DetachedProcess.IsAlive(i.ProcessId!.Value));
+        after.Weight.ShouldBe(100, "the replacement joined the router with the pool's weight");
+        for (var i = 0; i < 6; i++) (await ReleaseServingAsync()).ShouldBe("1.0.0");
+    }
+
+    [Fact]
     public async Task RemovePoolAsync_PoolStillServingTrafficBesideAnother_IsRefused()
     {
         await _environment.DeployPoolAsync("1.0.0", CancellationToken.None);

@@ -74,6 +74,19 @@ public sealed class GitHubApiServer : IDisposable
     public void On(string method, string path, Func<IRequestMessage, ResponseMessage> respond) =>
         Server.Given(Request.Create().WithPath(RepoPath + path).UsingMethod(method)).RespondWith(Response.Create().WithCallback(respond));
 
+    /// <summary>No release yet; a created release echoes what was sent, on GitHub's example release.</summary>
+    public void OnDraftReleases()
+    {
+        On("GET", "/releases", 200, "[]");
+        On("POST", "/releases", request =>
+        {
+            var release = SpecExamples.Get("release").AsObject();
+            foreach (var (field, value) in GitHubJson.Body(request))
+                release[field] = value?.DeepClone();
+            return Reply(201, GitHubJson.Serialize(release));
+        });
+    }
+
     public static ResponseMessage Reply(int status, string json, params (string Name, string Value)[] headers)
     {
         var message = new ResponseMessage

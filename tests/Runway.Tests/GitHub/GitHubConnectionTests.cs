@@ -32,10 +32,11 @@ public sealed class GitHubConnectionTests : IDisposable
         _api.On("GET", $"/commits/{Sha}/check-runs", 200, CheckRuns());
         _api.On("GET", "/git/ref/tags/v2.4.0", 200, Ref("v2.4.0"));
         _api.On("POST", "/releases/generate-notes", 200, ReleaseNotes("v2.4.0", "notes"));
+        _api.OnDraftReleases();
         var github = _api.Connect(logger);
 
         var unauthorized = await Should.ThrowAsync<GitHubCallFailedException>(() => new ReleaseGate(github, logger).CheckAsync(Sha, "2.4.0", new ReleaseGateOptions(), CancellationToken.None));
-        var unavailable = await Should.ThrowAsync<GitHubCallFailedException>(() => new ChecklistIssue(github, logger).UpsertAsync("production/2.4.0/1", "t", "b", CancellationToken.None));
+        var unavailable = await Should.ThrowAsync<GitHubCallFailedException>(() => new ChecklistIssue(github, logger).UpsertAsync("production/2.4.0/1", "t", "b", knownNumber: null, CancellationToken.None));
         logger.Information("Connected with {@Options} and {Text}", github.Options, github.Options);
         var invalid = Should.Throw<ArgumentException>(() => new GitHubOptions { Repository = "no-slash", Token = GitHubApiServer.Token }.Validate());
 

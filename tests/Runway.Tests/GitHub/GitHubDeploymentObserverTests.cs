@@ -73,6 +73,7 @@ public sealed class GitHubDeploymentObserverTests(PostgresServer server) : IAsyn
         await firstJob.RunPhaseAsync(ChecklistPhase.RolloutFull, CancellationToken.None);
 
         _api.Received("POST", "/issues").Count.ShouldBe(1);
+        _api.Received("GET", "/issues").Count.ShouldBe(1, "later updates use the number the ledger keeps");
         var issue = _github.Issues.Single();
         issue["title"]!.GetValue<string>().ShouldBe($"Deployment {firstJob.Deployment!.Id}: 2.4.0 to production");
         afterRollout50.ShouldContain("- [x] Half the traffic on the release");
@@ -109,22 +110,28 @@ public sealed class GitHubDeploymentObserverTests(PostgresServer server) : IAsyn
         statuses[1].Description.ShouldStartWith("Rollout50 failed: ");
         statuses[2].Description.ShouldBe("Rolled back to 2.3.0");
         statuses[3].Description.ShouldBe("2.3.0 active again after rollback of 2.4.0");
-        _github.Issues.Single()["body"]!.GetValue<string>().ShouldContain("- [ ] Half the traffic on the release");
+        var issue = _github.Issues.Single();
+        issue["body"]!.GetValue<string>().ShouldContain("- [ ] Half the traffic on the release");
+        issue["state"]!.GetValue<string>().ShouldBe("closed", "the deployment ended with the rollback");
+        _api.Received("GET", "/issues").Count.ShouldBeLessThanOrEqualTo(1, "the issue's number is kept in the ledger");
     }
 
     [Fact]
-    public async Task GitHubUnreachable_PhaseFailsBeforeItStartsAndSaysWhy()
+    public async Task GitHubUnreachable_AtThePhaseStart_RecordedAsThePhaseFailureNothingLeftRunning()
     {
-        var settings = _rig.Settings(_api) with { GitHub = _api.Options(o => new GitHubOptions { Repository = "acme/gone", Token = GitHubApiServer.Token, ApiBaseUrl = o.ApiBaseUrl, MaxRetryAttempts = 0 }) };
+        var settings = _rig.Settings(_api) with { GitHub = _api.Options(o => new GitHubOptions { Repository = $"acme/{_api.Name}-gone", Token = GitHubApiServer.Token, ApiBaseUrl = o.ApiBaseUrl, MaxRetryAttempts = 0 }) };
         var services = await _rig.StartAsync(settings);
         var pipeline = new DeploymentPipeline(services, new GitHubDeploymentObserver(services, services.GitHub!));
         await pipeline.SignOffAsync(Waiver("github-checks-green"), CancellationToken.None);
 
         var error = await Should.ThrowAsync<GitHubCallFailedException>(() => pipeline.RunPhaseAsync(ChecklistPhase.Rollout50, CancellationToken.None));
 
-        error.Message.ShouldContain("acme/gone");
+        error.Message.ShouldContain($"acme/{_api.Name}-gone");
         error.Message.ShouldNotContain(GitHubApiServer.Token);
-        pipeline.FailedPhase.ShouldBeNull("nothing changed, so nothing needs rolling back");
+        pipeline.FailedPhase.ShouldBe("Rollout50");
+        var recorded = (await services.Deployments.GetDeploymentAsync(pipeline.Deployment!.Id))!;
+        recorded.State.ShouldBe(DeploymentState.Failed);
+        recorded.FailureReason.ShouldStartWith("Rollout50: GitHub call");
         (await services.Deployments.FindCompletedStepAsync(pipeline.Deployment!.Id, "Rollout50", "rollout-50")).ShouldBeNull();
     }
 

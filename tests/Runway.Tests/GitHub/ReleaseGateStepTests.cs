@@ -32,6 +32,7 @@ public sealed class ReleaseGateStepTests(PostgresServer server) : IAsyncLifetime
         _api.On("GET", $"/commits/{sha}/check-runs", 200, CheckRuns((1, "tests", "completed", "success")));
         _api.On("GET", "/git/ref/tags/v2.4.0", 200, Ref("v2.4.0", sha));
         _api.On("POST", "/releases/generate-notes", 200, ReleaseNotes("v2.4.0", "## What's Changed\n* Canary analysis by @octo in #41"));
+        _api.OnDraftReleases();
         _api.On("GET", "/pulls", 200, PullRequests(pulls));
     }
 

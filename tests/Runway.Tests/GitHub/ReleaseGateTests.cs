@@ -16,6 +16,7 @@ public sealed class ReleaseGateTests : IDisposable
         _api.On("GET", $"/git/ref/tags/{tag}", 200, Ref(tag));
         _api.On("POST", "/releases/generate-notes", 200, ReleaseNotes(tag, notes));
         _api.On("GET", "/pulls", 200, PullRequests((43, "Tidy README", ["docs"])));
+        _api.OnDraftReleases();
     }
 
     private Task<ReleaseGateResult> Check(ReleaseGateOptions? options = null) =>
@@ -36,6 +37,11 @@ public sealed class ReleaseGateTests : IDisposable
         notesRequest["tag_name"]!.GetValue<string>().ShouldBe("v2.4.0");
         notesRequest["previous_tag_name"]!.GetValue<string>().ShouldBe("v2.3.0");
         notesRequest["target_commitish"]!.GetValue<string>().ShouldBe(Sha);
+        var draft = Body(_api.Received("POST", "/releases").Single());
+        draft["draft"]!.GetValue<bool>().ShouldBeTrue();
+        draft["tag_name"]!.GetValue<string>().ShouldBe("v2.4.0");
+        draft["body"]!.GetValue<string>().ShouldContain("Canary analysis");
+        result[ReleaseGateResult.ReleaseNotesDrafted].Summary.ShouldStartWith("draft release v2.4.0");
     }
 
     [Fact]
@@ -169,6 +175,7 @@ public sealed class ReleaseGateTests : IDisposable
 
         result[ReleaseGateResult.ReleaseNotesDrafted].Passed.ShouldBeFalse();
         result.ReleaseNotes.ShouldBeNull();
+        _api.Received("POST", "/releases").ShouldBeEmpty();
     }
 
     [Fact]

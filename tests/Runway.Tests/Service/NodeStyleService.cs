@@ -14,6 +14,9 @@ public sealed record NodeStyleOptions
     /// <summary>Every n-th request fails with 500 at this rate (deterministic).</summary>
     public double ErrorRate { get; init; }
 
+    /// <summary>Added to every answer.</summary>
+    public int ExtraLatencyMs { get; init; }
+
     /// <summary>The path label failed requests get; null: the request's path (as a well-behaved service would).</summary>
     public string? FailurePathLabel { get; init; }
 }
@@ -48,15 +51,16 @@ public sealed class NodeStyleService : IAsyncDisposable
         var service = new NodeStyleService(release, options ?? new NodeStyleOptions());
         service._server = await LoopbackServer.StartAsync(app =>
         {
-            app.MapMethods("/v1/items", ["GET", "POST"], service.Answer);
+            app.MapMethods("/v1/items", ["GET", "POST"], (Delegate)service.Answer);
             app.MapGet("/healthz", () => Results.Ok());
             app.MapGet("/metrics", () => Results.Text(service.Render(), "text/plain; version=0.0.4"));
         });
         return service;
     }
 
-    private IResult Answer(HttpContext context)
+    private async Task<IResult> Answer(HttpContext context)
     {
+        if (_options.ExtraLatencyMs > 0) await Task.Delay(_options.ExtraLatencyMs);
         var n = Interlocked.Increment(ref _served);
         var fail = Math.Floor(n * _options.ErrorRate) > Math.Floor((n - 1) * _options.ErrorRate);
         var status = fail ? 500 : 200;

@@ -28,8 +28,10 @@ public sealed record HAProxyServer(string Name, string Address, string Status, i
             ?? throw new InvalidOperationException($"HAProxy's 'show stat' answered without a header: {csv.Trim()}");
         int Column(string name) => Array.IndexOf(header, name) is var i and >= 0 ? i : throw new InvalidOperationException($"HAProxy's 'show stat' has no {name} column.");
         var (px, sv, addr, status, weight, scur, stot) = (Column("pxname"), Column("svname"), Column("addr"), Column("status"), Column("weight"), Column("scur"), Column("stot"));
-        return lines.Where(l => !l.StartsWith('#')).Select(l => l.Split(','))
-            .Where(f => f[px] == backend && f[sv] is not ("BACKEND" or "FRONTEND"))
+        var rows = lines.Where(l => !l.StartsWith('#')).Select(l => l.Split(',')).Where(f => f[px] == backend).ToList();
+        if (rows.Count == 0)
+            throw new InvalidOperationException($"HAProxy has no backend {backend}. Set --haproxy-backend (HAProxyBackend in the profile) to the backend that holds the server-template slots.");
+        return rows.Where(f => f[sv] is not ("BACKEND" or "FRONTEND"))
             .Select(f => new HAProxyServer(f[sv], f[addr], f[status], Int(f[weight]), Int(f[scur]), long.Parse(Blank(f[stot]), CultureInfo.InvariantCulture)))
             .ToList();
     }

@@ -35,8 +35,9 @@ public static class GitHubResilience
         Delay = options.RetryBaseDelay,
         MaxDelay = options.TimeBudget,
         ShouldHandle = args => ValueTask.FromResult(
-            options.MaxRetryAttempts > 0 && args.Outcome.Exception is { } e && GitHubFailures.IsRetryable(e, args.Context.CancellationToken)),
-        DelayGenerator = args => ValueTask.FromResult(RateLimitDelay(args.Outcome.Exception, time, options.TimeBudget)),
+            options.MaxRetryAttempts > 0 && args.Outcome.Exception is { } e && GitHubFailures.IsRetryable(e, args.Context.CancellationToken)
+            && !BeyondBudget(e, time, args.AttemptNumber, options.TimeBudget)),
+        DelayGenerator = args => ValueTask.FromResult(RateLimitDelay(args.Outcome.Exception, time, args.AttemptNumber)),
         OnRetry = args =>
         {
             var retry = new GitHubRetry(args.Context.OperationKey ?? "GitHub call", args.AttemptNumber, args.RetryDelay, Describe(args.Outcome.Exception));
@@ -56,15 +57,18 @@ public static class GitHubResilience
             args.Outcome.Exception is { } e && GitHubFailures.IsServerOrNetworkFailure(e, args.Context.CancellationToken)),
     };
 
-    // null lets Polly use its exponential back-off with jitter; a rate limit waits as long as GitHub asks, within the budget.
-    internal static TimeSpan? RateLimitDelay(Exception? error, TimeProvider time, TimeSpan budget) =>
-        error is not null && GitHubFailures.RateLimitWait(error, time) is { } wait ? (wait < budget ? wait : budget) : null;
+    // null lets Polly use its exponential back-off with jitter; a rate limit waits exactly as GitHub's rules ask.
+    internal static TimeSpan? RateLimitDelay(Exception? error, TimeProvider time, int attempt) =>
+        error is not null ? GitHubFailures.RateLimitWait(error, time, attempt) : null;
+
+    // A rate limit that asks for a longer wait than the whole budget fails now, saying so, instead of waiting in vain.
+    internal static bool BeyondBudget(Exception error, TimeProvider time, int attempt, TimeSpan budget) =>
+        GitHubFailures.RateLimitWait(error, time, attempt) is { } wait && wait > budget;
 
     internal static string Describe(Exception? error) => error switch
     {
-        RateLimitExceededException => "primary rate limit",
-        SecondaryRateLimitExceededException => "secondary rate limit",
-        ApiException api when GitHubFailures.IsRateLimit(api) => $"rate limit ({(int)api.StatusCode})",
+        ApiException api when GitHubFailures.IsRateLimit(api) =>
+            $"{(GitHubFailures.IsPrimaryRateLimit(api) ? "primary" : "secondary")} rate limit ({(int)api.StatusCode})",
         ApiException api => $"{(int)api.StatusCode} {api.StatusCode}",
         null => "no error",
         _ => error.GetType().Name,

@@ -2,10 +2,10 @@ namespace Runway.GitHub.Workflows;
 
 /// <summary>
 /// Generates a staged deploy workflow started by hand (<c>workflow_dispatch</c> with <c>version</c> and
-/// <c>environment</c>): one job per phase, each needing the previous one, each in a GitHub environment
-/// so that required reviewers can gate production phases.
+/// <c>environment</c>): one job per phase, each needing the previous one. Only the first job names the GitHub
+/// environment, so its required reviewers approve a release once and the later jobs run on that approval.
 /// </summary>
-/// <example><c>[GitHubActionsDeploy("deploy", PhaseEnvironments = new[] { "Canary={environment}-canary" })]</c></example>
+/// <example><c>[GitHubActionsDeploy("deploy", Environments = new[] { "production", "staging" })]</c></example>
 public sealed class GitHubActionsDeployAttribute(string name) : GitHubActionsWorkflowAttribute(name)
 {
     /// <summary>The standard phases, in order.</summary>
@@ -15,8 +15,8 @@ public sealed class GitHubActionsDeployAttribute(string name) : GitHubActionsWor
     public string[] Phases { get; set; } = [.. StandardPhases];
 
     /// <summary>
-    /// GitHub environment per phase as <c>Phase=name</c>; <c>{environment}</c> in the name stands for the chosen
-    /// environment. Phases not listed use the chosen environment itself.
+    /// The GitHub environment the first job runs in (its protection rules are the release's one approval);
+    /// <c>{environment}</c> stands for the chosen environment. Default <c>{environment}</c>.
     /// </summary>
-    public string[] PhaseEnvironments { get; set; } = [];
+    public string ApprovalEnvironment { get; set; } = "{environment}";
 }

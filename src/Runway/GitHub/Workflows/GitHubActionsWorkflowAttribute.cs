@@ -28,6 +28,12 @@ public abstract class GitHubActionsWorkflowAttribute(string name) : Attribute
     /// <summary>Pass the workflow's own token as <c>RUNWAY_GITHUB_TOKEN</c> (and grant it the permissions Runway uses). Default true.</summary>
     public bool EnableGitHubToken { get; set; } = true;
 
+    /// <summary>
+    /// The concurrency group; <c>{environment}</c> stands for the chosen environment. Deploy and rollback must share it
+    /// (one run per environment; a rollback cancels a deploy, never the reverse). Default <c>runway-{environment}</c>.
+    /// </summary>
+    public string ConcurrencyGroup { get; set; } = "runway-{environment}";
+
     /// <summary>The bootstrap script jobs run. Default <c>./build.sh</c>.</summary>
     public string BuildScript { get; set; } = "./build.sh";
 }

@@ -22,9 +22,10 @@ internal static class WorkflowParts
             : input.Add("type", "choice").Add("options", attribute.Environments.Cast<object>().ToList());
     }
 
-    public static YamlMapping Permissions(GitHubActionsWorkflowAttribute attribute) => attribute.EnableGitHubToken
+    /// <summary>What deploying needs: tags and draft releases, deployments, the checklist issue; reading checks, statuses and pull requests.</summary>
+    public static YamlMapping DeployPermissions(GitHubActionsWorkflowAttribute attribute) => attribute.EnableGitHubToken
         ? new YamlMapping()
-            .Add("contents", "write") // release tags
+            .Add("contents", "write") // release tag and draft release
             .Add("deployments", "write")
             .Add("issues", "write")
             .Add("checks", "read")
@@ -32,13 +33,32 @@ internal static class WorkflowParts
             .Add("pull-requests", "read")
         : new YamlMapping().Add("contents", "read");
 
-    public static List<object> Steps(GitHubActionsWorkflowAttribute attribute, string target, string arguments, YamlMapping inputsEnv) =>
+    /// <summary>What rolling back needs: deployment statuses and the checklist issue; the checkout only reads.</summary>
+    public static YamlMapping RollbackPermissions(GitHubActionsWorkflowAttribute attribute) => attribute.EnableGitHubToken
+        ? new YamlMapping().Add("contents", "read").Add("deployments", "write").Add("issues", "write")
+        : new YamlMapping().Add("contents", "read");
+
+    /// <summary>The environment's one concurrency group, shared by deploy and rollback.</summary>
+    public static YamlMapping Concurrency(GitHubActionsWorkflowAttribute attribute, bool cancelInProgress) => new YamlMapping()
+        .Add("group", EnvironmentName(attribute.ConcurrencyGroup))
+        .Add("cancel-in-progress", cancelInProgress);
+
+    /// <summary>Checkout, .NET, the PostgreSQL client tools (backups and restores), the target, then the job summary.</summary>
+    public static List<object> Steps(GitHubActionsWorkflowAttribute attribute, string target, string arguments, YamlMapping inputsEnv, string summary) =>
     [
         new YamlMapping().Add("uses", "actions/checkout@v4").Add("with", new YamlMapping().Add("fetch-depth", 0)),
         new YamlMapping().Add("uses", "actions/setup-dotnet@v4").Add("with", new YamlMapping().Add("global-json-file", "global.json")),
         new YamlMapping()
+            .Add("name", "PostgreSQL client tools")
+            .Add("run", "sudo apt-get update -qq && sudo apt-get install -y -qq postgresql-client > /dev/null"),
+        new YamlMapping()
             .Add("name", target)
             .Add("run", $"{attribute.BuildScript} {target} {arguments}")
+            .Add("env", SecretsEnv(attribute, inputsEnv)),
+        new YamlMapping()
+            .Add("name", "Job summary")
+            .Add("if", "always()")
+            .Add("run", summary)
             .Add("env", SecretsEnv(attribute, inputsEnv)),
     ];
 

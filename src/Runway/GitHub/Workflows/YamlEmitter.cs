@@ -36,6 +36,8 @@ internal static partial class YamlEmitter
         YamlMapping map => [prefix, .. Mapping(map, indent + 2)],
         IEnumerable<object> { } items when !items.Any() => [prefix + " []"],
         IEnumerable<object> items => [prefix, .. items.SelectMany(item => SequenceItem(item, indent + 2))],
+        // A script of several lines reads best as a literal block.
+        string s when s.EndsWith('\n') && s.TrimEnd('\n').Contains('\n') => [prefix + " |", .. s.TrimEnd('\n').Split('\n').Select(l => new string(' ', indent + 2) + l)],
         _ => [$"{prefix} {Scalar(value)}"],
     };
 

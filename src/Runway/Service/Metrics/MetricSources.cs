@@ -20,13 +20,37 @@ public static class MetricSources
                 $"--metrics-source is '{other}'; use one of {string.Join(", ", Names)} (set MetricsSource in the profile)."),
         };
 
-    /// <summary>The contract's scrape series as a source: the one place the contract maps to scrape options.</summary>
+    /// <summary>The contract's scrape series as a source.</summary>
+    /// <exception cref="ServiceContractException">The contract declares no scrape series.</exception>
     public static MetricSource Scrape(MetricsContract metrics, HttpClient http, TimeProvider time)
     {
-        var source = new ContractScrapeSource(http, metrics, time);
-        var requests = metrics.Requests.Scrape!;
-        var expected = $"{requests.Series} (status label {requests.StatusLabel}{Routes(requests.RouteLabel, requests.RoutePrefix)}) on each instance's {metrics.ScrapePath}";
-        return new MetricSource("scrape", source, expected, source.DescribeAsync, () => null);
+        var options = ScrapeOptions(metrics);
+        var expected = $"{options.RequestsSeries} (status label {options.StatusLabel}{Routes(options.RoutePrefix is null ? null : options.RouteLabel, options.RoutePrefix)}) " +
+                       $"and {options.DurationBucketSeries} on each instance's {options.MetricsPath}";
+        return new MetricSource("scrape", new ScrapeMetricsSource(http, time, options), expected, new ScrapedSeries(http, options.MetricsPath).DescribeAsync, () => null);
+    }
+
+    /// <summary>
+    /// The one place the contract maps to the scrape source's options. The route filter is the requests counter's
+    /// (the histogram's when the counter names none): one filter for both, so both count the same requests.
+    /// </summary>
+    public static ScrapeMetricsOptions ScrapeOptions(MetricsContract metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        var (requests, latency) = (metrics.Requests.Scrape, metrics.Latency.Scrape);
+        if (requests is null || latency is null)
+            throw new ServiceContractException("The service contract declares no scrape series (metrics.requests.scrape, metrics.latency.scrape); add them or choose --metrics-source prometheus.");
+        var routeLabel = requests.RouteLabel ?? latency.RouteLabel;
+        return new ScrapeMetricsOptions
+        {
+            RequestsSeries = requests.Series,
+            StatusLabel = requests.StatusLabel,
+            DurationBucketSeries = latency.Series,
+            RouteLabel = routeLabel ?? "route",
+            RoutePrefix = routeLabel is null ? null : requests.RoutePrefix ?? latency.RoutePrefix,
+            ErrorStatusFrom = metrics.Requests.ErrorStatusAtLeast,
+            MetricsPath = metrics.ScrapePath,
+        };
     }
 
     private static MetricSource Prometheus(ServiceSettings settings, MetricsContract metrics, string environment, HttpClient http, TimeProvider time)

@@ -25,13 +25,15 @@ public sealed class MetricsReachability(HttpClient http, ServiceContract contrac
     {
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(pool);
-        var start = await metrics.Source.ReadAsync(pool, cancellationToken).ConfigureAwait(false);
+        var window = new CounterWindow();
+        window.Add(await metrics.Source.ReadAsync(pool, cancellationToken).ConfigureAwait(false));
         var answered = await (send ?? SendAsync(pool))(cancellationToken).ConfigureAwait(false);
         var waited = time.GetTimestamp();
         TrafficSeen seen;
         while (true)
         {
-            var counts = (await metrics.Source.ReadAsync(pool, cancellationToken).ConfigureAwait(false)).Since(start);
+            window.Add(await metrics.Source.ReadAsync(pool, cancellationToken).ConfigureAwait(false));
+            var counts = window.Totals();
             seen = new TrafficSeen(pool.Release, answered, 0, counts.Requests, counts.Errors);
             if (seen.Problem() is null || time.GetElapsedTime(waited) >= Wait) break;
             await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken).ConfigureAwait(false);

@@ -7,12 +7,16 @@ namespace Runway.Service.Metrics;
 /// <param name="ErrorsByRelease">Errors per release.</param>
 public sealed record SentTraffic(double Answered, double Errors, IReadOnlyDictionary<string, double> ByRelease, IReadOnlyDictionary<string, double> ErrorsByRelease)
 {
-    /// <summary>The synthetic load's counts so far.</summary>
+    /// <summary>
+    /// The synthetic load's counts so far. With a release header, only errors a release answered count: a router's own
+    /// 502 (no release header) never reached the service, so its metrics cannot show it.
+    /// </summary>
     public static SentTraffic From(Load.LoadSnapshot load)
     {
         ArgumentNullException.ThrowIfNull(load);
-        return new(load.Requests - load.NoAnswer, load.Failures - load.NoAnswer,
-            load.ByRelease.Where(r => r.Key != "(none)").ToDictionary(r => r.Key, r => (double)r.Value),
-            load.FailuresByRelease.Where(r => r.Key != "(none)").ToDictionary(r => r.Key, r => (double)r.Value));
+        var byRelease = load.ByRelease.Where(r => r.Key != "(none)").ToDictionary(r => r.Key, r => (double)r.Value);
+        var errorsByRelease = load.FailuresByRelease.Where(r => r.Key != "(none)").ToDictionary(r => r.Key, r => (double)r.Value);
+        var errors = byRelease.Count > 0 ? errorsByRelease.Values.Sum() : load.Failures - load.NoAnswer;
+        return new(load.Requests - load.NoAnswer, errors, byRelease, errorsByRelease);
     }
 }

@@ -39,7 +39,7 @@ public sealed class TrafficCheckedSource(MetricSource metrics, Func<SentTraffic?
                 return [];
             }
 
-            _reads[release] = reads = reads with { Before = reads.Last, Last = now, Seen = counters.Since(reads.Start) };
+            _reads[release] = reads = reads with { Before = reads.Last, Last = now, Seen = Since(counters, reads.Start) };
             if (reads.StartSent is not { } start || reads.Before is not { } before) return [];
             var checks = new List<TrafficSeen>();
             if (before.ByRelease.ContainsKey(release))
@@ -74,5 +74,14 @@ public sealed class TrafficCheckedSource(MetricSource metrics, Func<SentTraffic?
     private sealed record Reads(PoolCounters Start, SentTraffic? StartSent, SentTraffic? Last, PoolCounters Seen)
     {
         public SentTraffic? Before { get; init; }
+    }
+
+    // What the pool counted since the start reading (a counter that went down counts from zero).
+    private static PoolCounters Since(PoolCounters now, PoolCounters start)
+    {
+        var window = new CounterWindow();
+        window.Add(start);
+        window.Add(now);
+        return window.Totals();
     }
 }

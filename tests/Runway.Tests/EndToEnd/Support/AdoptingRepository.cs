@@ -14,7 +14,9 @@ namespace Runway.Tests.EndToEnd.Support;
 /// </summary>
 public sealed class AdoptingRepository : IAsyncDisposable
 {
-    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(4);
+    // RUNWAY_E2E_TIMEOUT_MINUTES stretches it on a machine shared with much other work.
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(
+        int.TryParse(Environment.GetEnvironmentVariable("RUNWAY_E2E_TIMEOUT_MINUTES"), out var minutes) && minutes > 0 ? minutes : 4);
 
     private AdoptingRepository(string directory, LocalPorts ports)
     {
@@ -136,7 +138,8 @@ public sealed class AdoptingRepository : IAsyncDisposable
     /// <summary>Stops everything this repository started (<c>Down</c>) and deletes it.</summary>
     public async ValueTask DisposeAsync()
     {
-        await RunAsync("Down");
+        // --force: a test that failed may leave a killed run's deployment orphaned, which a plain Down refuses.
+        await RunAsync("Down", "--force");
         try { System.IO.Directory.Delete(Directory, recursive: true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }

@@ -26,43 +26,6 @@ public sealed class GitHubResilienceTests : IDisposable
         github.CallAsync("list pulls", c => c.PullRequest.GetAllForRepository(GitHubApiServer.Owner, _api.Name), CancellationToken.None);
 
     [Fact]
-    public async Task PrimaryRateLimit_WaitsUntilTheResetTime()
-    {
-        var reset = TimeProvider.System.GetUtcNow().AddSeconds(2).ToUnixTimeSeconds();
-        PullsFailingWith(() => GitHubApiServer.Reply(403, PrimaryLimitBody,
-            ("X-RateLimit-Limit", "5000"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Used", "5000"), ("X-RateLimit-Reset", reset.ToString(CultureInfo.InvariantCulture))));
-
-        var pulls = await ListPulls(_api.Connect());
-
-        pulls.Count.ShouldBe(1);
-        var retry = _api.Retries.ShouldHaveSingleItem();
-        retry.Reason.ShouldBe("primary rate limit");
-        retry.Delay.ShouldBeInRange(TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(2.1));
-    }
-
-    [Fact]
-    public async Task SecondaryRateLimit_WaitsRetryAfterSeconds()
-    {
-        PullsFailingWith(() => GitHubApiServer.Reply(403, SecondaryLimitBody, ("Retry-After", "1")));
-
-        await ListPulls(_api.Connect());
-
-        var retry = _api.Retries.ShouldHaveSingleItem();
-        retry.Reason.ShouldBe("secondary rate limit");
-        retry.Delay.ShouldBe(TimeSpan.FromSeconds(1));
-    }
-
-    [Fact]
-    public async Task TooManyRequests_WaitsRetryAfterSeconds()
-    {
-        PullsFailingWith(() => GitHubApiServer.Reply(429, """{"message":"Too Many Requests"}""", ("Retry-After", "1")));
-
-        await ListPulls(_api.Connect());
-
-        _api.Retries.ShouldHaveSingleItem().Delay.ShouldBe(TimeSpan.FromSeconds(1));
-    }
-
-    [Fact]
     public async Task ServerErrors_RetriedWithGrowingJitteredBackoff()
     {
         PullsFailingWith(
@@ -130,19 +93,6 @@ public sealed class GitHubResilienceTests : IDisposable
         var error = await Should.ThrowAsync<GitHubCallFailedException>(() => ListPulls(github));
 
         error.Message.ShouldContain("time budget");
-    }
-
-    [Fact]
-    public void RateLimitDelay_ResetAnHourAway_WaitsTheHourCappedByTheBudget()
-    {
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero));
-        var reset = time.GetUtcNow().AddHours(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var limit = new RateLimitExceededException(new RecordedResponse(System.Net.HttpStatusCode.Forbidden, PrimaryLimitBody,
-            new Dictionary<string, string> { ["X-RateLimit-Limit"] = "5000", ["X-RateLimit-Remaining"] = "0", ["X-RateLimit-Reset"] = reset }));
-
-        GitHubFailures.RateLimitWait(limit, time).ShouldBe(TimeSpan.FromHours(1));
-        GitHubResilience.RateLimitDelay(limit, time, TimeSpan.FromMinutes(10)).ShouldBe(TimeSpan.FromMinutes(10));
-        GitHubResilience.RateLimitDelay(limit, time, TimeSpan.FromHours(2)).ShouldBe(TimeSpan.FromHours(1));
     }
 
     public void Dispose() => _api.Dispose();

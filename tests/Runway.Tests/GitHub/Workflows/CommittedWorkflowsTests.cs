@@ -32,6 +32,49 @@ public sealed class CommittedWorkflowsTests
         }
     }
 
+    [Theory]
+    [InlineData("deploy.yml")]
+    [InlineData("rollback.yml")]
+    public async Task CommittedWorkflows_ValidateAgainstTheActionsSchema(string file)
+    {
+        var path = Path.Combine(RepositoryRoot.Path, ".github", "workflows", file);
+        var info = new System.Diagnostics.ProcessStartInfo("action-validator", [path]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var validator = StartValidator(info);
+        var output = await validator.StandardOutput.ReadToEndAsync() + await validator.StandardError.ReadToEndAsync();
+        await validator.WaitForExitAsync();
+
+        validator.ExitCode.ShouldBe(0, $"action-validator rejected {file}:\n{output}");
+    }
+
+    [Fact]
+    public void EnvironmentChoices_AreTheProfilesOfThisRepository()
+    {
+        var profiles = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, ".nuke"), "parameters.*.json")
+            .Select(f => Path.GetFileName(f)["parameters.".Length..^".json".Length]).Order().ToList();
+
+        foreach (var file in new[] { "deploy.yml", "rollback.yml" })
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".github", "workflows", file))));
+            var input = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)stream.Documents.Single().RootNode)["on"])["workflow_dispatch"])["inputs"];
+            var environment = (YamlMappingNode)input["environment"];
+            ((YamlScalarNode)environment["type"]).Value.ShouldBe("choice", file);
+            ((YamlSequenceNode)environment["options"]).Select(n => ((YamlScalarNode)n).Value!).Order().ToList().ShouldBe(profiles, customMessage: file);
+        }
+    }
+
+    private static System.Diagnostics.Process StartValidator(System.Diagnostics.ProcessStartInfo info)
+    {
+        try
+        {
+            return System.Diagnostics.Process.Start(info)!;
+        }
+        catch (System.ComponentModel.Win32Exception error)
+        {
+            throw new InvalidOperationException("action-validator is not installed; run: npm install -g @action-validator/cli (see .ci/run).", error);
+        }
+    }
+
     [Fact]
     public void DeployWorkflow_PassesTheWorkflowTokenAsRunwayGithubToken()
     {

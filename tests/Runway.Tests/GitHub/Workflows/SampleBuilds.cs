@@ -2,11 +2,11 @@ using Runway.GitHub.Workflows;
 
 namespace Runway.Tests.GitHub.Workflows;
 
-[GitHubActionsDeploy("deploy", Environments = ["production", "staging"], PhaseEnvironments = ["Preparation={environment}-preflight"])]
-[GitHubActionsRollback("rollback")]
+[GitHubActionsDeploy("deploy", Environments = ["production", "staging"], ApprovalEnvironment = "{environment}-approval")]
+[GitHubActionsRollback("rollback", Environments = ["production", "staging"])]
 internal sealed class StagedBuild;
 
-[GitHubActionsDeploy("deploy", PhaseEnvironments = ["Canary=prod"], Phases = ["Preparation"])]
+[GitHubActionsDeploy("deploy", Phases = ["Canary", "canary"])]
 internal sealed class MisconfiguredBuild;
 
 [GitHubActionsDeploy("deploy")]

@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Amazon.S3;
+using Amazon.S3.Model;
 using Amazon.S3.Transfer;
 using Runway.Files;
 
@@ -32,13 +33,52 @@ public sealed class S3BackupRepository : IBackupRepository, IDisposable
         _transfer = new TransferUtility(_client, new TransferUtilityConfig { ConcurrentServiceRequests = 8 });
     }
 
+    /// <summary>Parts of a multipart upload; up to <see cref="ParallelParts"/> go at once.</summary>
+    private const long PartSize = 16 << 20;
+    private const int ParallelParts = 8;
+
     /// <inheritdoc />
+    /// <remarks>
+    /// The SDK's transfer utility signs uploads over plain HTTP in <c>aws-chunked</c> framing, which some
+    /// S3-compatible servers store verbatim (a corrupted archive); parts are therefore sent with their whole-body
+    /// signature (<c>UseChunkEncoding = false</c>), in parallel, and the SHA-256 check of every download backs it.
+    /// </remarks>
     public async Task<string> UploadAsync(string file, CancellationToken cancellationToken)
     {
         var key = _prefix.Length == 0 ? Path.GetFileName(file) : $"{_prefix}/{Path.GetFileName(file)}";
-        await _transfer.UploadAsync(new TransferUtilityUploadRequest { FilePath = file, BucketName = _bucket, Key = key, PartSize = 16 << 20 }, cancellationToken)
-            .ConfigureAwait(false);
+        var size = new FileInfo(file).Length;
+        if (size <= PartSize)
+            await _client.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = key, FilePath = file, UseChunkEncoding = false }, cancellationToken).ConfigureAwait(false);
+        else
+            await MultipartAsync(file, key, size, cancellationToken).ConfigureAwait(false);
         return $"s3://{_bucket}/{key}";
+    }
+
+    private async Task MultipartAsync(string file, string key, long size, CancellationToken cancellationToken)
+    {
+        var upload = await _client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = _bucket, Key = key }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var parts = new PartETag[(int)((size + PartSize - 1) / PartSize)];
+            await Parallel.ForEachAsync(Enumerable.Range(0, parts.Length), new ParallelOptions { MaxDegreeOfParallelism = ParallelParts, CancellationToken = cancellationToken },
+                async (index, token) =>
+                {
+                    var response = await _client.UploadPartAsync(new UploadPartRequest
+                    {
+                        BucketName = _bucket, Key = key, UploadId = upload.UploadId, PartNumber = index + 1, FilePath = file,
+                        FilePosition = index * PartSize, PartSize = Math.Min(PartSize, size - index * PartSize), UseChunkEncoding = false,
+                    }, token).ConfigureAwait(false);
+                    parts[index] = new PartETag(index + 1, response.ETag);
+                }).ConfigureAwait(false);
+            await _client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest { BucketName = _bucket, Key = key, UploadId = upload.UploadId, PartETags = [.. parts] },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await _client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = _bucket, Key = key, UploadId = upload.UploadId }, CancellationToken.None)
+                .ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <inheritdoc />

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Runway.Testing;
+
+namespace Runway.Tests.Environments.HAProxy;
+
+/// <summary>
+/// A real <c>haproxy</c> (Debian's package) on a free port with its admin socket in a temporary folder, and one
+/// backend of free server slots, as deploy/examples/haproxy-prometheus/haproxy.cfg declares it.
+/// </summary>
+public sealed class HAProxyProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _directory;
+
+    private HAProxyProcess(Process process, string directory, Uri url)
+    {
+        _process = process;
+        _directory = directory;
+        Url = url;
+    }
+
+    public Uri Url { get; }
+
+    public string Socket => Path.Combine(_directory, "admin.sock");
+
+    public static async Task<HAProxyProcess> StartAsync(int slots = 8, bool retries = true)
+    {
+        var directory = Directory.CreateTempSubdirectory("runway-haproxy-").FullName;
+        var port = PostgresServer.FreePort();
+        var config = Path.Combine(directory, "haproxy.cfg");
+        await File.WriteAllTextAsync(config, $"""
+            global
+              stats socket {Path.Combine(directory, "admin.sock")} mode 600 level admin
+            defaults
+              mode http
+              timeout connect 2s
+              timeout client 30s
+              timeout server 30s
+              retries 3
+              option redispatch 1
+              {(retries ? "retry-on conn-failure empty-response response-timeout" : "retry-on none")}
+            frontend users
+              bind 127.0.0.1:{port}
+              default_backend service
+            backend service
+              balance roundrobin
+              server-template slot 1-{slots} 127.0.0.1:9 disabled
+
+            """);
+        var process = Process.Start(new ProcessStartInfo("haproxy", ["-f", config, "-db"]) { RedirectStandardError = true, RedirectStandardOutput = true })
+            ?? throw new InvalidOperationException("haproxy did not start: apt-get install -y haproxy");
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        var haproxy = new HAProxyProcess(process, directory, new Uri($"http://127.0.0.1:{port}"));
+        await haproxy.WaitForSocketAsync();
+        return haproxy;
+    }
+
+    private async Task WaitForSocketAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"haproxy exited with {_process.ExitCode}");
+            if (File.Exists(Socket))
+            {
+                try
+                {
+                    using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(Socket));
+                    return;
+                }
+                catch (SocketException)
+                {
+                    // Bound but not accepting yet.
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("haproxy's admin socket did not open within 20 s.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
