@@ -16,7 +16,12 @@ function Fail([string] $Message) { [Console]::Error.WriteLine("build.ps1: $Messa
 
 function Find-Dotnet {
     if ($env:DOTNET_EXE) {
-        if (-not (Test-Path $env:DOTNET_EXE)) { Fail "DOTNET_EXE=$($env:DOTNET_EXE) does not exist." }
+        if (Test-Path $env:DOTNET_EXE -PathType Container) {
+            Fail "DOTNET_EXE=$($env:DOTNET_EXE) is a folder, not an executable: point it at the dotnet program inside it ($(Join-Path $env:DOTNET_EXE 'dotnet'))."
+        }
+        if (-not (Test-Path $env:DOTNET_EXE -PathType Leaf)) {
+            Fail "DOTNET_EXE=$($env:DOTNET_EXE) is not an executable: point it at the dotnet program, or unset it to use dotnet from PATH."
+        }
         return $env:DOTNET_EXE
     }
     $onPath = Get-Command dotnet -ErrorAction SilentlyContinue
@@ -75,29 +80,35 @@ function Get-InputFiles([string[]] $Dirs) {
         Get-ChildItem (Join-Path $Root $dir) -Recurse -File |
             Where-Object { $Extensions -contains $_.Extension -and $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }
     }
-    $files += $RootFiles | ForEach-Object { Get-Item (Join-Path $Root $_) -ErrorAction SilentlyContinue }
-    $files | Sort-Object { [IO.Path]::GetRelativePath($Root, $_.FullName) -replace '\\', '/' } -CaseSensitive
+    $paths = [Collections.Generic.List[string]]::new()
+    foreach ($file in @($files) + @($RootFiles | ForEach-Object { Get-Item (Join-Path $Root $_) -ErrorAction SilentlyContinue })) {
+        if ($file) { $paths.Add(([IO.Path]::GetRelativePath($Root, $file.FullName) -replace '\\', '/')) }
+    }
+    # build.sh sorts with LC_ALL=C: byte order, so "Directory.Build.props" comes before "build/…" in both scripts.
+    $paths.Sort([StringComparer]::Ordinal)
+    $paths
 }
 
 function Get-InputsHash([string[]] $Dirs) {
+    # The same text as build.sh's `sha256sum` lines ("<hash>  <path>"), hashed again as a whole.
     $lines = Get-InputFiles $Dirs | ForEach-Object {
-        "$((Get-FileHash $_.FullName -Algorithm SHA256).Hash.ToLowerInvariant())  $([IO.Path]::GetRelativePath($Root, $_.FullName) -replace '\\', '/')"
+        "$((Get-FileHash (Join-Path $Root $_) -Algorithm SHA256).Hash.ToLowerInvariant())  $_"
     }
     $bytes = [Text.Encoding]::UTF8.GetBytes(($lines -join "`n") + "`n")
     [Convert]::ToHexString([Security.Cryptography.SHA256]::HashData($bytes)).ToLowerInvariant()
 }
 
-# Warm path: nothing is newer than the stored hash, so no hashing at all.
+# Warm path: nothing (file or folder, so deletions count) is newer than the stored hash, so no hashing at all.
 function Test-UnchangedSinceHash {
     if (-not ((Test-Path (Join-Path $Bin '_build.dll')) -and (Test-Path $HashFile) -and (Test-Path $InputsFile))) { return $false }
     $stamp = (Get-Item $HashFile).LastWriteTimeUtc
-    $dirs = Get-Content $InputsFile
-    $newer = foreach ($dir in $dirs) {
-        Get-ChildItem (Join-Path $Root $dir) -Recurse |
-            Where-Object { $_.FullName -notmatch '[\\/](bin|obj)([\\/]|$)' -and $_.LastWriteTimeUtc -gt $stamp } | Select-Object -First 1
-    }
-    $newer += $RootFiles | ForEach-Object { Get-Item (Join-Path $Root $_) -ErrorAction SilentlyContinue } | Where-Object { $_.LastWriteTimeUtc -gt $stamp }
-    return -not $newer
+    $candidates = @(foreach ($dir in Get-Content $InputsFile) {
+        $top = Join-Path $Root $dir
+        if (-not (Test-Path $top)) { return $false }
+        Get-Item $top # a file deleted directly in it changes the folder's own time
+        Get-ChildItem $top -Recurse | Where-Object { $_.FullName -notmatch '[\\/](bin|obj)([\\/]|$)' }
+    }) + @($RootFiles | ForEach-Object { Get-Item (Join-Path $Root $_) -ErrorAction SilentlyContinue })
+    return -not ($candidates | Where-Object { $_ -and $_.LastWriteTimeUtc -gt $stamp } | Select-Object -First 1)
 }
 
 function Update-Build([string] $Dotnet) {
@@ -115,7 +126,23 @@ function Update-Build([string] $Dotnet) {
     Set-Content $HashFile $hash -NoNewline # rewritten even when equal: it is the timestamp the warm path compares against
 }
 
+# Runs the build as a child that shares the console. Ctrl+C reaches it too (it rolls back and exits non-zero);
+# PowerShell then stops this script, and the finally block waits for the child and exits with its code, never 0.
+function Invoke-Build([string] $Dotnet, [string[]] $Arguments) {
+    $info = [Diagnostics.ProcessStartInfo]::new($Dotnet)
+    $info.ArgumentList.Add((Join-Path $Bin '_build.dll'))
+    foreach ($argument in $Arguments) { $info.ArgumentList.Add($argument) }
+    $info.UseShellExecute = $false
+    $process = [Diagnostics.Process]::Start($info)
+    try {
+        $process.WaitForExit()
+    }
+    finally {
+        $process.WaitForExit()
+        [Environment]::Exit($process.ExitCode)
+    }
+}
+
 $Dotnet = Find-Dotnet
 if (-not (Test-UnchangedSinceHash)) { Update-Build $Dotnet }
-& $Dotnet (Join-Path $Bin '_build.dll') @args
-exit $LASTEXITCODE
+Invoke-Build $Dotnet @($args)

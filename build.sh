@@ -13,7 +13,10 @@ ROOT_FILES=(global.json Directory.Build.props Directory.Packages.props)
 fail() { echo "build.sh: $*" >&2; exit 1; }
 
 find_dotnet() {
-  if [[ -n "${DOTNET_EXE:-}" ]]; then [[ -x "$DOTNET_EXE" ]] || fail "DOTNET_EXE=$DOTNET_EXE is not an executable."; echo "$DOTNET_EXE"
+  if [[ -n "${DOTNET_EXE:-}" ]]; then
+    [[ -d "$DOTNET_EXE" ]] && fail "DOTNET_EXE=$DOTNET_EXE is a folder, not an executable: point it at the dotnet program inside it ($DOTNET_EXE/dotnet)."
+    [[ -f "$DOTNET_EXE" && -x "$DOTNET_EXE" ]] || fail "DOTNET_EXE=$DOTNET_EXE is not an executable: point it at the dotnet program, or unset it to use dotnet from PATH."
+    echo "$DOTNET_EXE"
   elif command -v dotnet >/dev/null 2>&1; then command -v dotnet
   elif [[ -x "$HOME/.dotnet/dotnet" ]]; then echo "$HOME/.dotnet/dotnet"
   else fail "no dotnet found (DOTNET_EXE, PATH, ~/.dotnet). Install the .NET SDK $(sdk_wanted) from https://dot.net."

@@ -91,7 +91,7 @@ public sealed class BootstrapScriptTests : IDisposable
     private void Write(string path, string content) => File.WriteAllText(Path.Combine(_root, path), content);
 
     private Task<ScriptRun> RunAsync(string script, Dictionary<string, string> environment, params string[] arguments) =>
-        BuildScript.RunAsync(script, environment, _root, arguments);
+        BuildScript.RunFromAsync(_root, script, environment, arguments);
 }
 
 /// <summary>Script tests share build outputs and a 2-core machine: one at a time.</summary>

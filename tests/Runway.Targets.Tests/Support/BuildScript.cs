@@ -18,10 +18,10 @@ internal static class BuildScript
     }
 
     public static Task<ScriptRun> RunAsync(string script, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
-        RunAsync(script, environment, RepositoryRoot, arguments);
+        RunFromAsync(RepositoryRoot, script, environment, arguments);
 
     /// <summary>Runs <paramref name="script"/> from the folder <paramref name="scriptRoot"/> (a copy of the bootstrap, or the repository).</summary>
-    public static async Task<ScriptRun> RunAsync(string script, IReadOnlyDictionary<string, string>? environment, string scriptRoot, params string[] arguments)
+    public static async Task<ScriptRun> RunFromAsync(string scriptRoot, string script, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var info = script == "build.ps1"
             ? new ProcessStartInfo(PowerShell() ?? throw new InvalidOperationException("pwsh is not installed: dotnet tool install --global PowerShell"))

@@ -75,6 +75,17 @@ public sealed class AdoptingRepository : IAsyncDisposable
         return new BuildRun(string.Join(' ', arguments), result.ExitCode, result.StandardOutput + result.StandardError);
     }
 
+    /// <summary>Like <see cref="RunAsync"/>, through <c>pwsh build.ps1</c> instead of build.sh (<paramref name="pwsh"/>: the PowerShell executable).</summary>
+    public async Task<BuildRun> RunThroughPowerShellAsync(string pwsh, params string[] arguments)
+    {
+        using var timeout = new CancellationTokenSource(DefaultTimeout);
+        var spec = BuildSpec(arguments);
+        var result = await ProcessRunner.RunAsync(
+            spec with { FileName = pwsh, Arguments = ["-NoProfile", "-NonInteractive", "-File", Path.Combine(RepositoryRoot.Path, "build.ps1"), .. spec.Arguments] },
+            timeout.Token);
+        return new BuildRun("(build.ps1) " + string.Join(' ', arguments), result.ExitCode, result.StandardOutput + result.StandardError);
+    }
+
     /// <summary>Starts <c>build.sh ARGS</c> without waiting for it, for tests that watch or kill a running build.</summary>
     public RunningBuild Start(params string[] arguments) => RunningBuild.Start(BuildSpec(arguments));
 
