@@ -43,8 +43,8 @@ public sealed class LoadGenerator
             throw new InvalidOperationException("This load generator has already run; create a new one for each run.");
         }
 
-        _logger.Information("Sending {Rate} requests/s ({Method} {Target}{Path}) with {Concurrency} in flight for at most {Duration}",
-            _options.RequestsPerSecond, _options.Request.Method, _options.Target, _options.Request.Path, _options.Concurrency, _options.Duration);
+        _logger.Information("Sending {Rate} requests/s ({Method} {Url}) with {Concurrency} in flight for at most {Duration}",
+            _options.RequestsPerSecond, _options.Request.Method, new Uri(_options.Target, _options.Request.Path), _options.Concurrency, Canary.HumanDuration.Format(_options.Duration));
         await Task.WhenAll(Enumerable.Range(0, _options.Concurrency).Select(_ => SendLoopAsync(cancellationToken)));
         var snapshot = Snapshot();
         _logger.Information("Load finished: {Requests} requests, {Failures} failed, by release {ByRelease}", snapshot.Requests, snapshot.Failures, snapshot.ByRelease);

@@ -41,7 +41,7 @@ public sealed class AbsoluteLimitsBake(DeploymentServices services)
         var window = new CounterWindow();
         window.Add(await metrics.ReadAsync(pool, cancellationToken).ConfigureAwait(false));
         services.Logger.Information("No baseline: {Release} is judged against absolute limits (error rate at most {MaxErrorRate:P2}, p{Quantile} latency at most {MaxLatency}) for {Duration}",
-            pool.Release, limits.MaxErrorRate, limits.LatencyQuantile * 100, limits.MaxLatency, options.BakeDuration);
+            pool.Release, limits.MaxErrorRate, limits.LatencyQuantile * 100, HumanDuration.Format(limits.MaxLatency), HumanDuration.Format(options.BakeDuration));
         while (true)
         {
             var remaining = options.BakeDuration - time.GetElapsedTime(started);

@@ -11,9 +11,9 @@ public sealed class HumanDurationTests
     [InlineData(0.35, "350 ms")]
     [InlineData(4.04, "4 s")]
     [InlineData(4.25, "4.3 s")]
-    [InlineData(270, "4 min 30 s")]
-    [InlineData(1800, "30 min")]
-    [InlineData(3900, "1 h 5 min")]
+    [InlineData(270, "4 m 30 s")]
+    [InlineData(1800, "30 m")]
+    [InlineData(3900, "1 h 5 m")]
     public void Format_SaysDurationsAsPeopleDo(double seconds, string expected)
     {
         HumanDuration.Format(TimeSpan.FromSeconds(seconds)).ShouldBe(expected);
