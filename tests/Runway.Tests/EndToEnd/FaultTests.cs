@@ -91,7 +91,7 @@ public sealed class FaultTests : IAsyncLifetime
         deployment["state"]!.GetValue<string>().ShouldBe("Running", "(fence) it wrote nothing after losing the lock");
         // The replicas' pooled connections to their database broke with the restart and fail a few first requests;
         // this step is about the takeover, so the verdict is not what it tests.
-        (await _repository.RunAsync("Deploy", "--version", "1.3.0", "--max-error-rate-increase", "0.5")).ShouldSucceed("(fence) a second Deploy takes over")
+        (await _repository.RunAsync("Deploy", "--version", "1.3.0", "--max-error-rate-increase", "0.5", "--max-latency-increase", "5")).ShouldSucceed("(fence) a second Deploy takes over")
             .ShouldSay($"Resuming deployment {deployment["id"]} of 1.3.0", "(fence)");
     }
 
