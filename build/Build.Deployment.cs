@@ -50,7 +50,8 @@ sealed partial class Build
         .Executes(async token =>
         {
             var open = await (await PipelineAsync(token)).OpenSignOffsAsync(Enum.GetValues<ChecklistPhase>(), token);
-            if (open.Count > 0) Logger.Warning("{Gates}", ChecklistGateException.Forecast("Deploy", open));
+            // A forecast, not a problem: it belongs in the run's own output, before the first step, not on stderr.
+            if (open.Count > 0) Logger.Information("{Gates}", ChecklistGateException.Forecast("Deploy", open));
         });
 
     Target AutoRollbackOnFailure => _ => _

@@ -40,7 +40,8 @@ public sealed class CanaryEndToEndTests : IAsyncLifetime
 
     private int[] CanaryProcessIds(string release)
     {
-        var state = Directory.GetFiles(_repository.TemporaryDirectory, "state.json", SearchOption.AllDirectories).Single();
+        // The environment the canary runs in (staging keeps a state file of its own next to it).
+        var state = Path.Combine(_repository.TemporaryDirectory, "environments", "local", "state.json");
         var pools = JsonNode.Parse(File.ReadAllText(state))!["pools"]!.AsObject();
         return pools[release]!.AsArray().Select(instance => instance!["processId"]!.GetValue<int>()).ToArray();
     }
