@@ -73,7 +73,8 @@ internal sealed class BuildSession
         }
         catch (Exception error)
         {
-            logger.Error(error, "OnBuildInitialized failed: {Reason}", error.Message);
+            // The reason is what people need (it names the input); the exception's detail stays in the log file.
+            logger.Error(error, "{Reason}", error.Message);
             return false;
         }
     }

@@ -52,7 +52,7 @@ public static class SettingsValidation
     // so one given there would be ignored: refused instead, saying which runtime would use it.
     private static IEnumerable<string> ConnectionProblems(PipelineSettings settings, Func<string, string> origin)
     {
-        foreach (var (member, option, value) in (ReadOnlySpan<(string, string, string?)>)[
+        foreach (var (member, option, value) in ((string, string, string?)[])[
             ("LedgerConnectionString", "ledger-connection-string", settings.LedgerConnectionString),
             ("DatabaseConnectionString", "database-connection-string", settings.DatabaseConnectionString)])
         {
