@@ -160,6 +160,14 @@ public sealed class AdoptingRepository : IAsyncDisposable
         catch (UnauthorizedAccessException) { }
     }
 
+    /// <summary>The commit the repository's HEAD points at (the release commit of the next run).</summary>
+    public async Task<string> HeadShaAsync()
+    {
+        var result = await ProcessRunner.RunAsync(new ProcessSpec("git", ["rev-parse", "HEAD"]) { WorkingDirectory = Directory });
+        if (!result.Succeeded) throw new InvalidOperationException($"git rev-parse HEAD failed: {result.StandardError}");
+        return result.StandardOutput.Trim();
+    }
+
     private async Task CommitAsync(string message)
     {
         await GitAsync("add", "-A");
