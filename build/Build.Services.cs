@@ -30,6 +30,7 @@ sealed partial class Build
         Confirm = Ask,
         LedgerConnectionString = Blank(LedgerConnectionString),
         DatabaseConnectionString = Blank(DatabaseConnectionString),
+        StagingDatabaseConnectionString = Blank(StagingDatabaseConnectionString),
         ServiceToken = Blank(ServiceToken),
         WaiveSignOffs = Blank(WaiveSignOffs),
         RequiredEnvironmentVariables = RequiredEnvironmentVariables,
