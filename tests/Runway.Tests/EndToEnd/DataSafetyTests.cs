@@ -40,6 +40,22 @@ public sealed class DataSafetyTests : IAsyncLifetime
         await VerifyLedger_ReportsTheFirstTamperedEvent();
     }
 
+    [Fact]
+    public async Task FailedFirstDeployment_IsRolledBackWithItsSchema()
+    {
+        (await _repository.RunAsync("Deploy", "--sample-error-rate", "0.3")).ShouldFail("(first) Deploy of an erring first release")
+            .ShouldSay("no baseline: judged against absolute limits: error rate", "(first) the first release fails its bake");
+
+        // The sample's scripts have no undo: the pre-schema backup (Preparation's) is restored, since nothing was written since.
+        (await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase,
+            "SELECT count(*) FROM pg_tables WHERE tablename IN ('orchestrations', 'runway_schema_history')"))
+            .ShouldBe(0L, "(first) the rollback of a first deployment takes its schema back too");
+        (await AdoptingRepository.QueryAsync<string>(_repository.LedgerDatabase,
+            "SELECT s.evidence ->> 'decision' FROM runway.steps s WHERE s.name = 'database-restored' AND s.status = 'Succeeded'"))
+            .ShouldBe("forecast zero: nothing written since the backup", "(first) restored on a zero forecast, recorded");
+        (await _repository.StatusAsync())["deployment"]!["state"]!.GetValue<string>().ShouldBe("RolledBack");
+    }
+
     // What a runner of a staged workflow reaches over the network: in the local profile, the cluster (ledger and
     // database) and the environment's processes, releases and signing key kept under .nuke/temp. No backup archive.
     private static readonly string[] SharedWithTheClone = ["postgres", "environments", "releases", "router", "sample-signing.key"];
