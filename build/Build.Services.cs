@@ -39,6 +39,7 @@ sealed partial class Build
         RestoreDatabase = RestoreDatabase,
         BackupRepository = Blank(BackupRepository) is { } repository
             ? new(repository, Blank(BackupRepositoryEndpoint), Blank(BackupRepositoryAccessKey), Blank(BackupRepositorySecretKey)) : null,
+        KeepBackups = KeepBackups,
         PostgresPort = PostgresPort,
         RouterPort = RouterPort,
         RouterAdminPort = RouterAdminPort,
