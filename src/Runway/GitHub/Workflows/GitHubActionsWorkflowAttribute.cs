@@ -34,6 +34,9 @@ public abstract class GitHubActionsWorkflowAttribute(string name) : Attribute
     /// </summary>
     public string ConcurrencyGroup { get; set; } = "runway-{environment}";
 
+    /// <summary>Let Actions create a GitHub deployment for each job that names an environment.</summary>
+    public bool ActionsCreateDeployments { get; set; }
+
     /// <summary>The bootstrap script jobs run. Default <c>./build.sh</c>.</summary>
     public string BuildScript { get; set; } = "./build.sh";
 }
