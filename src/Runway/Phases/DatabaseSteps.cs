@@ -9,8 +9,11 @@ namespace Runway.Phases;
 /// <summary>The database steps phases share: a verified backup, a restore drill, the migrations.</summary>
 public sealed class DatabaseSteps(DeploymentServices services)
 {
+    /// <summary>The default name of <see cref="VerifiedBackup"/>'s step (Preparation's backup, taken before anything changes).</summary>
+    public const string VerifiedBackupStep = "backup-verified";
+
     /// <summary>Backs up the environment's database, verifies it, records it, and applies retention.</summary>
-    public DeploymentStep VerifiedBackup(Deployment deployment, string name = "backup-verified") => new(name, async token =>
+    public DeploymentStep VerifiedBackup(Deployment deployment, string name = VerifiedBackupStep) => new(name, async token =>
     {
         var stored = await TakeBackupAsync(deployment.Id, token).ConfigureAwait(false);
         var evidence = Evidence.Of(stored.Backup, stored.Id);
@@ -171,7 +174,7 @@ public sealed class DatabaseSteps(DeploymentServices services)
 
     private async Task<MigrationResult> RunAsync(string connectionString, CancellationToken cancellationToken)
     {
-        // Disposed before the counters are read again: closed sessions flush their statistics.
+        // The runner flushes its session's table counters when it ends, so the counters read next hold every write it made.
         await using var source = Npgsql.NpgsqlDataSource.Create(connectionString);
         return await Runner(source).UpgradeAsync(cancellationToken).ConfigureAwait(false);
     }
