@@ -53,9 +53,12 @@ public static class SettingsValidation
     // so one given there would be ignored: refused instead, saying which runtime would use it.
     private static IEnumerable<string> ConnectionProblems(PipelineSettings settings, Func<string, string> origin)
     {
-        foreach (var (member, option, value) in (ReadOnlySpan<(string, string, string?)>)[
+        (string Member, string Option, string? Value)[] connections =
+        [
             ("LedgerConnectionString", "ledger-connection-string", settings.LedgerConnectionString),
-            ("DatabaseConnectionString", "database-connection-string", settings.DatabaseConnectionString)])
+            ("DatabaseConnectionString", "database-connection-string", settings.DatabaseConnectionString),
+        ];
+        foreach (var (member, option, value) in connections)
         {
             if (string.IsNullOrWhiteSpace(value)) continue;
             if (!IsConnectionString(value))
