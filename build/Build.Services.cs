@@ -30,6 +30,7 @@ sealed partial class Build
         Confirm = Ask,
         LedgerConnectionString = Blank(LedgerConnectionString),
         DatabaseConnectionString = Blank(DatabaseConnectionString),
+        StagingDatabaseConnectionString = Blank(StagingDatabaseConnectionString),
         ServiceToken = Blank(ServiceToken),
         WaiveSignOffs = Blank(WaiveSignOffs),
         RequiredEnvironmentVariables = RequiredEnvironmentVariables,
@@ -39,6 +40,7 @@ sealed partial class Build
         RestoreDatabase = RestoreDatabase,
         BackupRepository = Blank(BackupRepository) is { } repository
             ? new(repository, Blank(BackupRepositoryEndpoint), Blank(BackupRepositoryAccessKey), Blank(BackupRepositorySecretKey)) : null,
+        KeepBackups = KeepBackups,
         PostgresPort = PostgresPort,
         RouterPort = RouterPort,
         RouterAdminPort = RouterAdminPort,

@@ -29,6 +29,7 @@ public static class SettingsValidation
         new("LatencyLimit", "latency-limit", s => s.Limits.MaxLatency, s => s.Limits.MaxLatency > TimeSpan.Zero, "more than 0"),
         new("SampleErrorRate", "sample-error-rate", s => s.SampleErrorRate, s => s.SampleErrorRate is >= 0 and <= 1, "from 0 to 1"),
         new("SampleExtraLatencyMs", "sample-extra-latency-ms", s => s.SampleExtraLatencyMs, s => s.SampleExtraLatencyMs >= 0, "0 or more"),
+        new("KeepBackups", "keep-backups", s => s.KeepBackups, s => s.KeepBackups >= 1, "at least 1 (the newest backup is always kept)"),
         Port("PostgresPort", "postgres-port", s => s.PostgresPort),
         Port("RouterPort", "router-port", s => s.RouterPort),
         Port("RouterAdminPort", "router-admin-port", s => s.RouterAdminPort),
@@ -52,9 +53,12 @@ public static class SettingsValidation
     // so one given there would be ignored: refused instead, saying which runtime would use it.
     private static IEnumerable<string> ConnectionProblems(PipelineSettings settings, Func<string, string> origin)
     {
-        foreach (var (member, option, value) in ((string, string, string?)[])[
+        (string Member, string Option, string? Value)[] connections =
+        [
             ("LedgerConnectionString", "ledger-connection-string", settings.LedgerConnectionString),
-            ("DatabaseConnectionString", "database-connection-string", settings.DatabaseConnectionString)])
+            ("DatabaseConnectionString", "database-connection-string", settings.DatabaseConnectionString),
+        ];
+        foreach (var (member, option, value) in connections)
         {
             if (string.IsNullOrWhiteSpace(value)) continue;
             if (!IsConnectionString(value))
