@@ -51,6 +51,9 @@ sealed partial class Build : BuildBase
     [Parameter("The secret access key for --backup-repository s3://…"), Secret]
     readonly string? BackupRepositorySecretKey = null;
 
+    [Parameter("How many regular backups per database retention keeps, on this runner and in --backup-repository (those a deployment may still need, and safety dumps, are always kept)")]
+    readonly int KeepBackups = 10;
+
     [Parameter("How long the local router keeps this run's canary or rollout traffic if the run dies without renewing its lease; then traffic returns to the stable release (0: no lease)")]
     readonly TimeSpan TrafficLease = TimeSpan.FromSeconds(60);
 

@@ -31,8 +31,11 @@ internal sealed class DatabaseRestoreDecision(DeploymentServices services, bool 
             evidence["restored"] = false;
             throw new StepFailedException(Pending(deployment, plan, backup.Backup, forecast, database), evidence);
         }
-        var restore = await RestoreJournaledAsync(deployment, backup, forecast.IsZero ? forecast : null, (JsonObject)evidence.DeepClone(), cancellationToken).ConfigureAwait(false);
+        var atSwap = new LostWritesAtSwap(forecast.IsZero);
+        var restore = await RestoreJournaledAsync(deployment, backup, atSwap, (JsonObject)evidence.DeepClone(), cancellationToken).ConfigureAwait(false);
         evidence["restored"] = true;
+        // The figures once every session had ended (and flushed its counters): what the restore actually replaced.
+        if (atSwap.Forecast is { } final) evidence["forecastAtSwap"] = final.ToJson();
         evidence["backup"] = Evidence.Of(restore.Restored, backup.Id);
         evidence["safetyDump"] = Evidence.Of(restore.SafetyDump);
         evidence["restoreSeconds"] = Math.Round(restore.RestoreDuration.TotalSeconds, 3);
@@ -63,10 +66,11 @@ internal sealed class DatabaseRestoreDecision(DeploymentServices services, bool 
         return evidence;
     }
 
-    // Every stage goes to the ledger's journal; the safety dump is recorded as a backup as soon as it exists. With a
-    // zero forecast, the last look before the swap calls the restore off if anything was written since.
+    // Every stage goes to the ledger's journal; the safety dump is recorded as a backup as soon as it exists. The last
+    // look before the swap, once no session is left, takes the final figures; after a zero forecast it calls the
+    // restore off if anything was written since.
     private async Task<RestoreResult> RestoreJournaledAsync(
-        Deployment deployment, StoredBackup backup, LostWritesForecast? mustStayZero, JsonObject decision, CancellationToken cancellationToken)
+        Deployment deployment, StoredBackup backup, LostWritesAtSwap atSwap, JsonObject decision, CancellationToken cancellationToken)
     {
         var connectionString = services.Topology.DatabaseConnectionString;
         var restores = new RestoreLedger(services.LedgerDatabase);
@@ -79,24 +83,30 @@ internal sealed class DatabaseRestoreDecision(DeploymentServices services, bool 
                 await restores.AdvanceAsync(stored, stage, safety?.File, token).ConfigureAwait(false);
                 if (stage == RestoreStage.SafetyDumped) await services.Backups.RecordAsync(deployment.Id, safety!, token).ConfigureAwait(false);
             }),
-            BeforeSwap = mustStayZero is null ? null : (replaced, token) => EnsureNothingWrittenAsync(deployment, backup.Backup, replaced, token),
+            BeforeSwap = backup.Backup.Counters is null ? null : (replaced, token) => LastLookAsync(deployment, backup.Backup, replaced, atSwap, token),
         };
         return await restorer.RestoreAsync(connectionString, backup.Backup, cancellationToken, swap).ConfigureAwait(false);
     }
 
-    private async Task EnsureNothingWrittenAsync(Deployment deployment, BackupRecord backup, string replacedConnectionString, CancellationToken cancellationToken)
+    private async Task LastLookAsync(Deployment deployment, BackupRecord backup, string replacedConnectionString, LostWritesAtSwap atSwap, CancellationToken cancellationToken)
     {
         var now = await WriteCounters.ReadAsync(replacedConnectionString, cancellationToken).ConfigureAwait(false);
-        var forecast = LostWritesForecast.Compute(backup.Counters!, now, await MigrationWritesAsync(deployment, cancellationToken).ConfigureAwait(false));
-        if (!forecast.IsZero)
+        var forecast = atSwap.Forecast = LostWritesForecast.Compute(backup.Counters!, now, await MigrationWritesAsync(deployment, cancellationToken).ConfigureAwait(false));
+        if (atSwap.MustStayZero && !forecast.IsZero)
             throw new BackupFailedException($"Restore called off, the database is back as it was: rows were written since the forecast of zero. {forecast.Describe(backup.Database)} Run Rollback again to decide.");
+    }
+
+    /// <summary>The last look at the writes a restore replaces, taken at the swap.</summary>
+    private sealed class LostWritesAtSwap(bool mustStayZero)
+    {
+        public bool MustStayZero { get; } = mustStayZero;
+
+        public LostWritesForecast? Forecast { get; set; }
     }
 
     private async Task<Dictionary<string, TableWrites>?> MigrationWritesAsync(Deployment deployment, CancellationToken cancellationToken)
     {
-        var step = await services.Deployments.FindStepAsync(deployment.Id, nameof(Checklists.ChecklistPhase.Migration), MigrationPhase.MigrationsStep, cancellationToken)
-            .ConfigureAwait(false);
-        return MigrationWrites(step?.Evidence);
+        return MigrationWrites(await new DeploymentMigrations(services).EvidenceAsync(deployment, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>What a restore of <paramref name="backup"/> would lose now, leaving out the migration's own writes.</summary>

@@ -9,8 +9,11 @@ namespace Runway.Phases;
 /// <summary>The database steps phases share: a verified backup, a restore drill, the migrations.</summary>
 public sealed class DatabaseSteps(DeploymentServices services)
 {
+    /// <summary>The default name of <see cref="VerifiedBackup"/>'s step (Preparation's backup, taken before anything changes).</summary>
+    public const string VerifiedBackupStep = "backup-verified";
+
     /// <summary>Backs up the environment's database, verifies it, records it, and applies retention.</summary>
-    public DeploymentStep VerifiedBackup(Deployment deployment, string name = "backup-verified") => new(name, async token =>
+    public DeploymentStep VerifiedBackup(Deployment deployment, string name = VerifiedBackupStep) => new(name, async token =>
     {
         var stored = await TakeBackupAsync(deployment.Id, token).ConfigureAwait(false);
         var evidence = Evidence.Of(stored.Backup, stored.Id);
@@ -33,22 +36,36 @@ public sealed class DatabaseSteps(DeploymentServices services)
     }
 
     /// <summary>
-    /// <paramref name="backup"/> as a file on this runner: the archive itself when it is here, otherwise downloaded
-    /// from the repository into the backup folder and checked against the ledger's size and SHA-256 before anything
-    /// uses it (a runner of a staged workflow never took the backup it restores).
+    /// <paramref name="backup"/> as a file on this runner: the archive in this runner's backup folder when it is there;
+    /// otherwise downloaded from the repository into that folder and checked against the ledger's size and SHA-256
+    /// before anything uses it (a runner of a staged workflow, or a fresh clone, never took the backup it restores).
+    /// The path the ledger recorded is the taking runner's: it is used only for a backup that was never uploaded.
     /// </summary>
     public async Task<BackupRecord> LocalCopyAsync(BackupRecord backup, CancellationToken cancellationToken)
     {
-        if (File.Exists(backup.File) || backup.Location is null) return backup;
+        var local = backup with { File = Path.GetFullPath(Path.Combine(services.BackupOptions.Directory, Path.GetFileName(backup.File))) };
+        if (File.Exists(local.File)) return local;
+        if (backup.Location is null) return backup;
         var repository = services.BackupRepository
             ?? throw new InvalidOperationException($"Backup {Path.GetFileName(backup.File)} is not on this runner and lives in {backup.Location}: set --backup-repository to reach it.");
-        var local = backup with { File = Path.GetFullPath(Path.Combine(services.BackupOptions.Directory, Path.GetFileName(backup.File))) };
         services.Logger.Information("Downloading backup {Location} to {File}", backup.Location, local.File);
         await repository.DownloadAsync(backup.Location, local.File, cancellationToken).ConfigureAwait(false);
-        var verification = await BackupVerifier.VerifyAsync(local, cancellationToken).ConfigureAwait(false);
-        if (verification.Succeeded) return local;
+        if (await DownloadProblemAsync(local, cancellationToken).ConfigureAwait(false) is not { } problem) return local;
         File.Delete(local.File);
-        throw new BackupFailedException($"The copy of {backup.Location} does not match the ledger: {verification.Problem}");
+        throw new BackupFailedException(
+            $"Backup {Path.GetFileName(backup.File)} downloaded from {backup.Location} does not match the ledger: {problem} Nothing was restored or changed. " +
+            $"Put an intact copy of the archive back at {backup.Location} (the runner that took it kept it as {backup.File}) and run again; never restore this copy.");
+    }
+
+    // Size first (a truncated transfer says so plainly), then the SHA-256, then a full read of the archive.
+    private static async Task<string?> DownloadProblemAsync(BackupRecord copy, CancellationToken cancellationToken)
+    {
+        var size = new FileInfo(copy.File).Length;
+        if (size != copy.SizeBytes) return $"it is {size} bytes, the ledger records {copy.SizeBytes}.";
+        var checksum = await FileChecksum.Sha256Async(copy.File, cancellationToken).ConfigureAwait(false);
+        if (checksum != copy.Sha256) return $"its SHA-256 is {checksum}, the ledger records {copy.Sha256}.";
+        var verification = await BackupVerifier.VerifyAsync(copy, cancellationToken).ConfigureAwait(false);
+        return verification.Problem;
     }
 
     /// <summary>Restores the newest backup into a scratch database and compares row counts.</summary>
@@ -157,7 +174,7 @@ public sealed class DatabaseSteps(DeploymentServices services)
 
     private async Task<MigrationResult> RunAsync(string connectionString, CancellationToken cancellationToken)
     {
-        // Disposed before the counters are read again: closed sessions flush their statistics.
+        // The runner flushes its session's table counters when it ends, so the counters read next hold every write it made.
         await using var source = Npgsql.NpgsqlDataSource.Create(connectionString);
         return await Runner(source).UpgradeAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -72,13 +72,10 @@ public sealed class RollbackProcedure(DeploymentServices services, bool automati
             .ConfigureAwait(false));
     }
 
-    /// <summary>How each migration of <paramref name="deployment"/> would be taken back; changes nothing (<c>Rollback --dry-run</c>).</summary>
-    public async Task<MigrationRollbackPlan> PlanAsync(Deployment deployment, CancellationToken cancellationToken)
-    {
-        var migrations = await services.Deployments.FindStepAsync(deployment.Id, nameof(Checklists.ChecklistPhase.Migration), MigrationPhase.MigrationsStep, cancellationToken)
+    /// <summary>How each migration of <paramref name="deployment"/> would be taken back (a first deployment's schema too); changes nothing (<c>Rollback --dry-run</c>).</summary>
+    public async Task<MigrationRollbackPlan> PlanAsync(Deployment deployment, CancellationToken cancellationToken) =>
+        await _takeBack.PlanAsync(await new DeploymentMigrations(services).EvidenceAsync(deployment, cancellationToken).ConfigureAwait(false), cancellationToken)
             .ConfigureAwait(false);
-        return await _takeBack.PlanAsync(migrations?.Evidence, cancellationToken).ConfigureAwait(false);
-    }
 
     /// <summary>What a restore of the pre-migration backup would lose now, as one paragraph (<c>Rollback --dry-run</c>).</summary>
     public async Task<string> ForecastAsync(Deployment deployment, CancellationToken cancellationToken)
@@ -90,9 +87,7 @@ public sealed class RollbackProcedure(DeploymentServices services, bool automati
 
     internal async Task<StoredBackup> PreMigrationBackupAsync(Deployment deployment, CancellationToken cancellationToken)
     {
-        var step = await services.Deployments.FindCompletedStepAsync(deployment.Id, nameof(Checklists.ChecklistPhase.Migration), MigrationPhase.BackupStep, cancellationToken)
-            .ConfigureAwait(false);
-        var id = step?.Evidence?["backupId"]?.GetValue<long>();
+        var id = await new DeploymentMigrations(services).BackupIdAsync(deployment, cancellationToken).ConfigureAwait(false);
         var backups = await services.Backups.GetForDeploymentAsync(deployment.Id, cancellationToken).ConfigureAwait(false);
         return backups.FirstOrDefault(b => b.Id == id)
             ?? throw new InvalidOperationException(

@@ -20,20 +20,32 @@ public sealed partial class MigrationRunner
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await _history.EnsureCreatedAsync(connection, cancellationToken).ConfigureAwait(false);
-            var executor = new ScriptExecutor(connection, _options, _history, _time, _logger);
-            var done = new List<AppliedMigration>();
-            foreach (var undo in undos)
+            try
             {
-                var (row, failure) = await executor.RunAsync(scripts.UndoScripts.First(s => s.FileName == undo.Undo), cancellationToken).ConfigureAwait(false);
-                if (failure is not null)
-                {
-                    _logger.Error("Undo {Undo} of {Script} failed: {Failure}", undo.Undo, undo.Script, failure);
-                    return new MigrationResult(done, [], failure);
-                }
-                _logger.Information("Undid {Script} with {Undo} in {ElapsedMs} ms", undo.Script, undo.Undo, row!.ExecutionMs);
-                done.Add(row);
+                return await UndoScriptsAsync(new ScriptExecutor(connection, _options, _history, _time, _logger), scripts, undos, cancellationToken).ConfigureAwait(false);
             }
-            return new MigrationResult(done, [], null);
+            finally
+            {
+                await FlushStatisticsAsync(connection).ConfigureAwait(false);
+            }
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<MigrationResult> UndoScriptsAsync(ScriptExecutor executor, MigrationScriptSet scripts, IReadOnlyList<MigrationRollbackStep> undos,
+        CancellationToken cancellationToken)
+    {
+        var done = new List<AppliedMigration>();
+        foreach (var undo in undos)
+        {
+            var (row, failure) = await executor.RunAsync(scripts.UndoScripts.First(s => s.FileName == undo.Undo), cancellationToken).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                _logger.Error("Undo {Undo} of {Script} failed: {Failure}", undo.Undo, undo.Script, failure);
+                return new MigrationResult(done, [], failure);
+            }
+            _logger.Information("Undid {Script} with {Undo} in {ElapsedMs} ms", undo.Script, undo.Undo, row!.ExecutionMs);
+            done.Add(row);
+        }
+        return new MigrationResult(done, [], null);
     }
 }

@@ -57,7 +57,18 @@ public sealed partial class MigrationRunner
     private async Task<MigrationResult> ApplyAsync(MigrationPlan plan, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var executor = new ScriptExecutor(connection, _options, _history, _time, _logger);
+        try
+        {
+            return await ApplyScriptsAsync(new ScriptExecutor(connection, _options, _history, _time, _logger), plan, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await FlushStatisticsAsync(connection).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<MigrationResult> ApplyScriptsAsync(ScriptExecutor executor, MigrationPlan plan, CancellationToken cancellationToken)
+    {
         var applied = new List<AppliedMigration>();
         _logger.Information("{Count} migration script(s) due", plan.Scripts.Count);
         foreach (var planned in plan.Scripts)
@@ -72,6 +83,21 @@ public sealed partial class MigrationRunner
             applied.Add(row);
         }
         return new MigrationResult(applied, [], null);
+    }
+
+    // A forecast of lost writes leaves out the migration's own writes, read from the counters as soon as the run ends:
+    // they must be there then, though this session may stay open in the pool.
+    private async Task FlushStatisticsAsync(NpgsqlConnection connection)
+    {
+        try
+        {
+            await Forecast.StatisticsFlush.FlushAsync(connection, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (NpgsqlException ex)
+        {
+            // A broken session flushed its counters when it ended.
+            _logger.Debug(ex, "Could not flush the migration session's statistics");
+        }
     }
 
     private MigrationResult Refused(IReadOnlyList<string> problems)

@@ -18,10 +18,14 @@ public sealed class AdoptingRepository : IAsyncDisposable
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(
         int.TryParse(Environment.GetEnvironmentVariable("RUNWAY_E2E_TIMEOUT_MINUTES"), out var minutes) && minutes > 0 ? minutes : 4);
 
-    private AdoptingRepository(string directory, LocalPorts ports)
+    // False for a clone: what it runs against belongs to the repository it was cloned from, whose Down stops it.
+    private readonly bool _ownsEnvironment;
+
+    private AdoptingRepository(string directory, LocalPorts ports, bool ownsEnvironment = true)
     {
         Directory = directory;
         Ports = ports;
+        _ownsEnvironment = ownsEnvironment;
     }
 
     /// <summary>The repository's folder (the <c>--root</c> of every run).</summary>
@@ -58,6 +62,28 @@ public sealed class AdoptingRepository : IAsyncDisposable
         return repository;
     }
 
+    /// <summary>
+    /// A fresh <c>git clone</c> of this repository in a folder of its own, as another runner of a staged workflow has
+    /// it: none of this repository's files under <c>.nuke/temp</c> (no backup archive), only links to the
+    /// <paramref name="shared"/> entries there — what that runner would reach over the network (the local profile keeps
+    /// the ledger's cluster and the environment's processes, releases and signing key there).
+    /// </summary>
+    public async Task<AdoptingRepository> CloneAsync(string name, params string[] shared)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"runway-e2e-{name}-{Guid.NewGuid().ToString("N")[..6]}");
+        var result = await ProcessRunner.RunAsync(new ProcessSpec("git", ["clone", "-q", Directory, directory]));
+        if (!result.Succeeded) throw new InvalidOperationException($"git clone failed: {result.StandardError}");
+        var clone = new AdoptingRepository(directory, Ports, ownsEnvironment: false);
+        System.IO.Directory.CreateDirectory(clone.TemporaryDirectory);
+        foreach (var entry in shared)
+        {
+            var target = Path.Combine(TemporaryDirectory, entry);
+            if (System.IO.Directory.Exists(target)) System.IO.Directory.CreateSymbolicLink(Path.Combine(clone.TemporaryDirectory, entry), target);
+            else File.CreateSymbolicLink(Path.Combine(clone.TemporaryDirectory, entry), target);
+        }
+        return clone;
+    }
+
     /// <summary>Runs <c>build.sh ARGS --root DIR --no-logo</c> to completion (or the timeout) and returns its exit code and output.</summary>
     public async Task<BuildRun> RunAsync(params string[] arguments)
     {
@@ -84,6 +110,21 @@ public sealed class AdoptingRepository : IAsyncDisposable
             spec with { FileName = pwsh, Arguments = ["-NoProfile", "-NonInteractive", "-File", Path.Combine(RepositoryRoot.Path, "build.ps1"), .. spec.Arguments] },
             timeout.Token);
         return new BuildRun("(build.ps1) " + string.Join(' ', arguments), result.ExitCode, result.StandardOutput + result.StandardError);
+    }
+
+    /// <summary>
+    /// Starts <c>pwsh build.ps1 ARGS</c> without waiting, in a session of its own (<c>setsid</c> execs pwsh, so the
+    /// process id is also the group's): <see cref="RunningBuild.SignalGroupAsync"/> then reaches every process of the
+    /// run, as Ctrl+C at a terminal does.
+    /// </summary>
+    public RunningBuild StartThroughPowerShell(string pwsh, params string[] arguments)
+    {
+        var spec = BuildSpec(arguments);
+        return RunningBuild.Start(spec with
+        {
+            FileName = "setsid",
+            Arguments = [pwsh, "-NoProfile", "-NonInteractive", "-File", Path.Combine(RepositoryRoot.Path, "build.ps1"), .. spec.Arguments],
+        });
     }
 
     /// <summary>Starts <c>build.sh ARGS</c> without waiting for it, for tests that watch or kill a running build.</summary>
@@ -139,7 +180,7 @@ public sealed class AdoptingRepository : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         // --force: a test that failed may leave a killed run's deployment orphaned, which a plain Down refuses.
-        await RunAsync("Down", "--force");
+        if (_ownsEnvironment) await RunAsync("Down", "--force");
         try { System.IO.Directory.Delete(Directory, recursive: true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
