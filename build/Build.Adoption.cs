@@ -46,6 +46,15 @@ sealed partial class Build
     [Parameter("The URL users reach through HAProxy")]
     readonly string? HaproxyUrl = null;
 
+    [Parameter("Staging's application database, for pools run by commands: set, staging is the same commands with RUNWAY_ENVIRONMENT=staging"), Secret]
+    readonly string? StagingDatabaseConnectionString = null;
+
+    [Parameter("The HAProxy backend whose server-template slots hold staging's pools")]
+    readonly string StagingHaproxyBackend = "staging";
+
+    [Parameter("The URL staging answers on through HAProxy, for --traffic-router haproxy with staging")]
+    readonly string? StagingHaproxyUrl = null;
+
     Runway.Service.ServiceSettings ServiceSettings => new()
     {
         ServiceFile = ServiceFile,
@@ -56,6 +65,8 @@ sealed partial class Build
         HAProxySocket = Blank(HaproxySocket),
         HAProxyBackend = HaproxyBackend,
         HAProxyUrl = Blank(HaproxyUrl) is { } url ? new Uri(url) : null,
+        StagingHAProxyBackend = StagingHaproxyBackend,
+        StagingHAProxyUrl = Blank(StagingHaproxyUrl) is { } stagingUrl ? new Uri(stagingUrl) : null,
     };
 
     [Parameter("Init: the kind of profile to write: local, commands or haproxy-prometheus")]

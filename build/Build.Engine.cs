@@ -1,8 +1,24 @@
+using Runway.Targets;
+
 /// <summary>What the engine must know about this build beyond its targets and parameters.</summary>
 sealed partial class Build
 {
+    [Parameter("How many run logs .nuke/temp/logs keeps, the newest (this run's included); older ones are deleted when a run starts")]
+    readonly int KeepLogs = 30;
+
+    /// <summary>Read before the run's log is opened and old ones deleted: bad input is refused before anything is deleted.</summary>
+    protected override int LogsToKeep => KeepLogs >= 1
+        ? KeepLogs
+        : throw new Runway.Targets.Parameters.ParameterException(
+            $"Refused before anything started: --keep-logs is {KeepLogs} (from {ParameterOrigin(nameof(KeepLogs))}); it must be at least 1 " +
+            "(this run's own log counts). Fix the value where it comes from and run again.");
+
     /// <summary>`--json` makes standard output data: the engine's frames and summary then go to standard error.</summary>
     protected override bool OutputIsData => Json;
+
+    /// <summary>Another run holds the environment: this run was refused before it changed anything, which is no phase failing.</summary>
+    protected override bool IsRefusal(Exception error) =>
+        error is Runway.Ledger.EnvironmentLockedException || error.InnerException is Runway.Ledger.EnvironmentLockedException;
 
     /// <summary>
     /// RUNWAY_* variables that are no parameter: the snapshot switch the tests read (`RUNWAY_UPDATE_SNAPSHOTS=1

@@ -30,6 +30,7 @@ sealed partial class Build
         Confirm = Ask,
         LedgerConnectionString = Blank(LedgerConnectionString),
         DatabaseConnectionString = Blank(DatabaseConnectionString),
+        StagingDatabaseConnectionString = Blank(StagingDatabaseConnectionString),
         ServiceToken = Blank(ServiceToken),
         WaiveSignOffs = Blank(WaiveSignOffs),
         RequiredEnvironmentVariables = RequiredEnvironmentVariables,
@@ -67,7 +68,13 @@ sealed partial class Build
     // Every parameter's range is checked before any target starts anything (cluster, lock, pools, ledger).
     protected override void OnBuildInitialized() => SettingsValidation.Validate(Settings, ParameterOrigin);
 
-    async Task<DeploymentServices> ServicesAsync(CancellationToken cancellationToken) =>
+    async Task<DeploymentServices> ServicesAsync(CancellationToken cancellationToken)
+    {
+        if (_services is null) await ConnectionCheck.EnsureReachableAsync(Settings, ParameterOrigin, cancellationToken);
+        return await CreateServicesAsync(cancellationToken);
+    }
+
+    async Task<DeploymentServices> CreateServicesAsync(CancellationToken cancellationToken) =>
         _services ??= await DeploymentServices.CreateAsync(Settings,
             run => Logger.Information("Command {Command} exited with {ExitCode} in {Duration}", run.Spec.FileName, run.ExitCode, run.Duration),
             Logger, cancellationToken);

@@ -19,7 +19,7 @@ internal sealed record BuildRun(string Name, int ExitCode, long Started, long En
 /// Runs <c>&lt;repo&gt;/build.sh TARGET --root DIR --no-logo ...</c> as a real process, timestamps each output line as it
 /// arrives (the console sink flushes per line) and appends everything to a log file for later reading.
 /// </summary>
-internal sealed class BuildInvoker(string repository, string root, string logFile)
+internal sealed class BuildInvoker(string repository, string root, string logFile, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? always = null)
 {
     public async Task<BuildRun> RunAsync(string name, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
@@ -27,8 +27,9 @@ internal sealed class BuildInvoker(string repository, string root, string logFil
         {
             WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var argument in arguments.Concat(["--root", root, "--no-logo"])) info.ArgumentList.Add(argument);
+        foreach (var argument in arguments.Concat(always ?? []).Concat(["--root", root, "--no-logo"])) info.ArgumentList.Add(argument);
         info.Environment["CI"] = "true"; // never ask a question: there is no one at this terminal
+        foreach (var (variable, value) in environment ?? new Dictionary<string, string>()) info.Environment[variable] = value;
         var lines = new List<OutputLine>();
         var started = Stopwatch.GetTimestamp();
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"Cannot start {info.FileName}.");

@@ -3,7 +3,11 @@ using System.Text.Json.Nodes;
 namespace Runway.Bench.Rollout;
 
 /// <summary>A rollback as seen from inside (the ledger) and from outside (requests through the router).</summary>
-internal sealed record RollbackFigures(string Label, double WallSeconds, double? LedgerSeconds, bool? PoolRestarted, double? ExternalSeconds, LoadWindow Load);
+internal sealed record RollbackFigures(string Label, double WallSeconds, double? LedgerSeconds, bool? PoolRestarted, double? ExternalSeconds, LoadWindow Load)
+{
+    /// <summary>From the rollback's traffic step starting (its log line) to every request answering the previous release (outside).</summary>
+    public double? DecisionSeconds { get; init; }
+}
 
 /// <summary>The plain-tool baseline: one PUT /routes to the router's admin API.</summary>
 internal sealed record PlainFlipFigures(double PutSeconds, double? ExternalSeconds);

@@ -13,16 +13,22 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
 var loadBefore = Repository.LoadAverage();
 var root = new BenchRoot(repository, settings);
 var logFile = Path.Combine(Path.GetTempPath(), Path.GetFileName(root.Directory) + ".log");
-var build = new BuildInvoker(repository, root.Directory, logFile);
+// --router haproxy: the same story through the haproxy-prometheus example (its HAProxy, Prometheus and commands).
+var example = settings.Router == "haproxy" ? new HAProxyExample(root, settings) : null;
+var build = new BuildInvoker(repository, root.Directory, logFile, example?.Variables, example is null ? [] :
+    ["--profile", HAProxyExample.Profile, "--bake-time", settings.BakeTime, "--analysis-interval", settings.AnalysisInterval,
+        "--min-requests", settings.MinRequests.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "--max-latency-increase", settings.MaxLatencyIncrease.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 var figures = new Figures();
 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-Console.WriteLine($"Root {root.Directory}, router {root.RouterUrl}, run log {logFile}");
+Console.WriteLine($"Root {root.Directory}, router {(example is null ? root.RouterUrl : "HAProxy")}, run log {logFile}");
 try
 {
     await root.CreateAsync(build, cancellation.Token);
-    var ledger = new LedgerReader(new LocalCluster(new LocalClusterOptions(Path.Combine(root.TemporaryDirectory, "postgres"), root.Ports.Postgres),
+    if (example is not null) await example.StartAsync(cancellation.Token);
+    var ledger = new LedgerReader(example?.LedgerConnectionString ?? new LocalCluster(new LocalClusterOptions(Path.Combine(root.TemporaryDirectory, "postgres"), root.Ports.Postgres),
         PostgresBinaries.Default, Logger.None).ConnectionString("runway_ledger"));
-    var scenario = new Scenario(root, build, ledger, http, figures);
+    var scenario = new Scenario(root, build, ledger, http, figures, ViaHAProxy: example is not null);
     await scenario.ColdDeployAsync(cancellation.Token);
     await RunUnderLoadAsync(scenario);
 }
@@ -34,7 +40,8 @@ catch (Exception error)
 }
 finally
 {
-    await build.RunAsync("Down", ["Down"], CancellationToken.None);
+    if (example is null) await build.RunAsync("Down", ["Down"], CancellationToken.None);
+    else await example.StopAsync();
     if (!settings.KeepRoot) root.Delete();
 }
 
@@ -48,19 +55,21 @@ return figures.Problems.Count == 0 ? 0 : 1;
 // The load and the release watch run for the whole measured part; both stop when it ends, however it ends.
 async Task RunUnderLoadAsync(Scenario scenario)
 {
-    var key = File.ReadAllText(Path.Combine(root.TemporaryDirectory, "sample-signing.key")).Trim();
-    var contract = ServiceContractFile.Load(Path.Combine(repository, ServiceContractFile.DefaultPath));
+    var contract = ServiceContractFile.Load(Path.Combine(repository, example is null ? ServiceContractFile.DefaultPath : Path.Combine(HAProxyExample.Directory, "service.json")));
+    var url = example?.HAProxyUrl ?? root.RouterUrl;
     var load = new LoadGenerator(http, new LoadOptions
     {
-        Target = new Uri(root.RouterUrl),
-        Token = SampleToken.Create(key, "runway-bench-load", TimeSpan.FromHours(2), TimeProvider.System),
+        Target = new Uri(url),
+        Token = example is null
+            ? SampleToken.Create(File.ReadAllText(Path.Combine(root.TemporaryDirectory, "sample-signing.key")).Trim(), "runway-bench-load", TimeSpan.FromHours(2), TimeProvider.System)
+            : HAProxyExample.Token("runway-bench-load"),
         Request = contract.Request,
         ReleaseHeader = contract.ReleaseHeader,
         RequestsPerSecond = settings.LoadRate,
         Concurrency = 16,
         Duration = TimeSpan.FromHours(1),
     }, TimeProvider.System, Logger.None);
-    var watch = new ReleaseWatch(http, root.RouterUrl);
+    var watch = new ReleaseWatch(http, url);
     using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation.Token);
     var running = Task.WhenAll(load.RunAsync(stop.Token), watch.RunAsync(stop.Token));
     try

@@ -7,13 +7,21 @@ namespace Runway.Bench.Rollout;
 internal sealed class RolloutReport(Figures figures, BenchSettings settings, string loadBefore, string loadAfter)
 {
     private readonly StringBuilder _text = new();
+    private readonly bool _haproxy = settings.Router == "haproxy";
+
+    private string Heading => _haproxy ? "## rollout-haproxy" : "## rollout";
 
     public string Markdown()
     {
         _text.Clear();
-        Line("## rollout").Line();
+        Line(Heading).Line();
         Line($"Reproduce: `{settings.Command}` (builds and runs `bench/Runway.Bench.Rollout`; creates an isolated adopting root in a temp folder with free ports, runs `build.sh ... --root DIR` as real processes, then `Down` and deletes it).");
         Line($"Measured {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores shared with other work; load average {loadBefore} before, {loadAfter} after.");
+        if (_haproxy)
+            Line("Through HAProxy: `--profile haproxy-prometheus` of deploy/examples/haproxy-prometheus — the example's scripts start HAProxy 2.6, Prometheus and the pools " +
+                 "(processes on this machine standing in for hosts, with staging), Runway sets weights over HAProxy's admin socket and reads the canary from Prometheus; " +
+                 "the steady load and the `/version` watcher go through HAProxy's frontend. The local router's hand flip and the bad canary are not part of this run " +
+                 "(a failing canary caught from Prometheus is ProductionExampleTests' end-to-end story).");
         Line($"Settings: BakeTime {settings.BakeTime}, AnalysisInterval {settings.AnalysisInterval}, MinRequests {settings.MinRequests}, {settings.Replicas} replicas per pool (2 cores), canary weight 10%, MaxLatencyIncrease {settings.MaxLatencyIncrease.ToString(CultureInfo.InvariantCulture)} (a healthy canary is also protected by the 25 ms latency floor and the warm-up of fresh instances), Runway's own synthetic load 60 req/s during bakes (token sub `runway-pipeline`).");
         Line($"Steady load through the router for the whole run: `LoadGenerator`, {settings.LoadRate.ToString(CultureInfo.InvariantCulture)} req/s, `GET /api/orchestrations` with a bearer token of its own (sub `runway-bench-load`, so its own rate-limit bucket: 30/s per replica), 10 s client timeout. A failed request = no answer (connection error, timeout) or 5xx; 429 is counted apart. The real user path (auth, database) was chosen over `/version` so that slow in-flight requests during drains count. A second watcher polls `/version` (no auth, no rate limit) in 2 loops every ~5 ms to time the traffic flips from outside.");
         Line();
@@ -27,7 +35,7 @@ internal sealed class RolloutReport(Figures figures, BenchSettings settings, str
     public void WriteResults(string path)
     {
         var existing = File.Exists(path) ? File.ReadAllText(path) : "# Benchmark results\n\n";
-        var start = existing.IndexOf("## rollout", StringComparison.Ordinal);
+        var start = existing.IndexOf(Heading + "\n", StringComparison.Ordinal);
         var end = start < 0 ? -1 : existing.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
         var updated = start < 0 ? existing.TrimEnd() + "\n\n" + Markdown() : existing[..start] + Markdown() + (end < 0 ? "" : "\n" + existing[(end + 1)..]);
         File.WriteAllText(path, updated);
@@ -60,6 +68,10 @@ internal sealed class RolloutReport(Figures figures, BenchSettings settings, str
         Row($"{rollback.Label}{restarted}: decision → 100% on 1.0.0, inside Runway (ledger `secondsToFullTraffic`)", S(rollback.LedgerSeconds), "< 1 s", rollback.LedgerSeconds < 1);
         var from = rollback.Label.StartsWith("Automatic", StringComparison.Ordinal) ? "the Fail verdict's log line" : "`build.sh Rollback` start";
         Row($"{rollback.Label}: from {from} → every request answers 1.0.0 (outside)", S(rollback.ExternalSeconds), "< 1 s", rollback.ExternalSeconds < 1);
+        if (!_haproxy) return;
+        var flip = rollback.PoolRestarted == true ? "—" : "< 0.5 s";
+        Row($"{rollback.Label}: rollback decision (`Step traffic-restored` log line) → every request through HAProxy answers 1.0.0{(rollback.PoolRestarted == true ? ", the pool's restart included" : "")}",
+            S(rollback.DecisionSeconds), flip, rollback.PoolRestarted == true ? null : rollback.DecisionSeconds < 0.5);
     }
 
     private void CanaryRows(CanaryFigures canary)

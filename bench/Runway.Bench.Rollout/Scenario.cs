@@ -9,9 +9,11 @@ namespace Runway.Bench.Rollout;
 /// <summary>
 /// The measured story, all under one steady load through the router: a warm full Deploy (1.1.0), its Rollback (the
 /// old pool was removed, so it restarts), a canary (1.2.0) flipped away by hand with one PUT /routes and then by
-/// Runway's Rollback, and a canary with a 5% error rate (1.3.0) that the analysis must catch.
+/// Runway's Rollback, and a canary with a 5% error rate (1.3.0) that the analysis must catch. Through HAProxy
+/// (<paramref name="ViaHAProxy"/>) the hand flip and the bad canary are left out: the first is the local router's
+/// admin API, and catching a bad canary from Prometheus is the end-to-end test's (ProductionExampleTests).
 /// </summary>
-internal sealed partial class Scenario(BenchRoot root, BuildInvoker build, LedgerReader ledger, HttpClient http, Figures figures)
+internal sealed partial class Scenario(BenchRoot root, BuildInvoker build, LedgerReader ledger, HttpClient http, Figures figures, bool ViaHAProxy = false)
 {
     private const string Baseline = "1.0.0";
 
@@ -29,9 +31,9 @@ internal sealed partial class Scenario(BenchRoot root, BuildInvoker build, Ledge
         figures.RollbackAfterDeploy = await RollbackAsync("Rollback after a full Deploy of 1.1.0", "1.1.0", load, watch, cancellationToken);
         var canary = await build.RunAsync("Canary 1.2.0", ["Canary", "--version", "1.2.0"], cancellationToken);
         Ensure(canary, succeeded: true);
-        figures.PlainFlip = await PlainFlipAsync("1.2.0", watch, cancellationToken);
+        if (!ViaHAProxy) figures.PlainFlip = await PlainFlipAsync("1.2.0", watch, cancellationToken);
         figures.RollbackOfCanary = await RollbackAsync("Rollback of canary 1.2.0", "1.2.0", load, watch, cancellationToken);
-        figures.BadCanary = await BadCanaryAsync(load, watch, cancellationToken);
+        if (!ViaHAProxy) figures.BadCanary = await BadCanaryAsync(load, watch, cancellationToken);
     }
 
     private async Task WarmDeployAsync(LoadGenerator load, CancellationToken cancellationToken)
@@ -54,7 +56,13 @@ internal sealed partial class Scenario(BenchRoot root, BuildInvoker build, Ledge
         var window = LoadWindow.Between(before, load.Snapshot());
         Ensure(run, succeeded: true);
         var back = watch.AllAnswerFrom(Baseline, run.Started, Stopwatch.GetTimestamp());
-        return await RollbackFiguresAsync(label, release, run.Seconds, Seconds(run.Started, back), window, cancellationToken);
+        // The decision: the rollback's traffic step starting (after the process start, the ledger and the lock).
+        var decided = run.FirstLine("Step traffic-restored");
+        var backAfterDecision = decided is { } d ? watch.AllAnswerFrom(Baseline, d, Stopwatch.GetTimestamp()) : null;
+        return await RollbackFiguresAsync(label, release, run.Seconds, Seconds(run.Started, back), window, cancellationToken) with
+        {
+            DecisionSeconds = decided is { } from ? Seconds(from, backAfterDecision) : null,
+        };
     }
 
     private async Task<RollbackFigures> RollbackFiguresAsync(string label, string release, double wall, double? external, LoadWindow window, CancellationToken cancellationToken)

@@ -54,7 +54,7 @@ static void ConfigureServices(WebApplicationBuilder builder, SampleOptions optio
     builder.Services.AddSingleton<OrchestrationStore>();
     builder.Services.AddSingleton<DatabaseReadiness>();
     builder.Services.AddSingleton<FaultInjectionFilter>();
-    builder.Services.AddSingleton(new HttpMetrics(Prometheus.Metrics.DefaultFactory, options.Release));
+    builder.Services.AddSingleton(new HttpMetrics(Prometheus.Metrics.DefaultFactory, options.Release, options.MetricsStyle));
     builder.Services.AddSampleJwt(options);
     builder.Services.AddClientRateLimiting(options.RateLimitPerSecond);
 }

@@ -58,6 +58,19 @@ public abstract class BuildBase
     /// </summary>
     protected internal virtual bool OutputIsData => false;
 
+    /// <summary>
+    /// How many run logs <c>.nuke/temp/logs</c> keeps, this run's included: older ones are deleted when a run starts.
+    /// Read after binding, so a build can make it a parameter. At least 1.
+    /// </summary>
+    protected internal virtual int LogsToKeep => 30;
+
+    /// <summary>
+    /// Whether <paramref name="error"/> is a refusal rather than a failure: the target declined to act before changing
+    /// anything (e.g. another run holds the environment). A refused target is logged as <c>X refused: reason</c> and
+    /// shown as <c>Refused</c>; nothing after it runs, not even targets assured after a failure; the build fails.
+    /// </summary>
+    protected internal virtual bool IsRefusal(Exception error) => false;
+
     /// <summary>Runs the targets named on the command line, or <paramref name="defaultTargets"/>; returns the process exit code.</summary>
     protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets) where T : BuildBase, new()
     {

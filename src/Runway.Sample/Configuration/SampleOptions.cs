@@ -30,6 +30,9 @@ public sealed record SampleOptions
     /// <summary>Milliseconds added to every <c>/api/*</c> request on purpose; default 0.</summary>
     public int ExtraLatencyMs { get; init; }
 
+    /// <summary>The metric names exposed: <c>runway</c> (default) or <c>node</c> (prom-client's conventional names).</summary>
+    public string MetricsStyle { get; init; } = "runway";
+
     /// <summary>Reads and validates the settings; throws <see cref="SampleConfigurationException"/> naming the bad key.</summary>
     public static SampleOptions From(IConfiguration configuration)
     {
@@ -42,6 +45,7 @@ public sealed record SampleOptions
             RateLimitPerSecond = ReadInt(section, "RateLimitPerSecond", 30, min: 1),
             ErrorRate = ReadErrorRate(section),
             ExtraLatencyMs = ReadInt(section, "ExtraLatencyMs", 0, min: 0),
+            MetricsStyle = ReadMetricsStyle(section),
         };
     }
 
@@ -78,6 +82,14 @@ public sealed record SampleOptions
             ? value
             : throw new SampleConfigurationException($"Sample__{key} is '{text}'; it must be a whole number of at least {min}.");
     }
+
+    private static string ReadMetricsStyle(IConfigurationSection section) =>
+        section["MetricsStyle"]?.Trim() switch
+        {
+            null or "" or "runway" => "runway",
+            "node" => "node",
+            var other => throw new SampleConfigurationException($"Sample__MetricsStyle is '{other}'; it must be runway (the default) or node."),
+        };
 
     private static double ReadErrorRate(IConfigurationSection section)
     {

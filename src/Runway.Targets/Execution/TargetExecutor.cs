@@ -17,11 +17,17 @@ internal sealed class TargetExecutor(BuildBase build, ILogger logger, CurrentTar
         {
             var result = await Next(plan, node, results, stopped, cancellationToken).ConfigureAwait(false);
             results[node.Name] = result;
+            if (result.Status == TargetStatus.Refused) return Refused(plan, results);
             stopped |= result.Status == TargetStatus.Aborted
                 || (result.Status == TargetStatus.Failed && !node.Definition.ProceedsAfterFailure);
         }
         return plan.Targets.Select(n => results[n.Name]).ToList();
     }
+
+    // A refusal (the build says which errors are refusals) means this run may not act at all: nothing after it runs,
+    // not even the targets assured after a failure, since no failure happened that they could clean up after.
+    private static IReadOnlyList<TargetResult> Refused(ExecutionPlan plan, Dictionary<string, TargetResult> results) =>
+        plan.Targets.Select(n => results.TryGetValue(n.Name, out var result) ? result : new TargetResult(n.Name, TargetStatus.NotRun, null)).ToList();
 
     private async Task<TargetResult> Next(ExecutionPlan plan, TargetNode node, Dictionary<string, TargetResult> results, bool stopped, CancellationToken token)
     {
@@ -46,6 +52,11 @@ internal sealed class TargetExecutor(BuildBase build, ILogger logger, CurrentTar
         {
             logger.Error("{Target} was cancelled", node.Name);
             return new TargetResult(node.Name, TargetStatus.Aborted, time.GetElapsedTime(started));
+        }
+        catch (Exception error) when (build.IsRefusal(error))
+        {
+            logger.Error("{Target} refused: {Reason}", node.Name, error.Message);
+            return new TargetResult(node.Name, TargetStatus.Refused, time.GetElapsedTime(started));
         }
         catch (Exception error)
         {

@@ -8,6 +8,7 @@ internal enum TargetStatus
     Skipped,
     NotRun,
     Aborted,
+    Refused,
 }
 
 /// <summary>One row of the summary: a target, how it ended, why it was skipped, how long it took.</summary>

@@ -18,7 +18,8 @@ internal static class BuildLogger
         return new LoggerConfiguration()
             .MinimumLevel.Verbose()
             .Enrich.With(enricher)
-            .WriteTo.Masked(masker, to => Console(to, settings), settings.Verbosity.MinimumLevel())
+            .WriteTo.Masked(masker, to => to.Sink(LoggerSinkConfiguration.Wrap(sink => new ReadableDurationSink(sink), inner => Console(inner, settings))),
+                settings.Verbosity.MinimumLevel())
             .WriteTo.Masked(masker, to => to.File(new CompactJsonFormatter(), settings.FilePath))
             .CreateLogger();
     }

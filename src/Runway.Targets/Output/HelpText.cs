@@ -72,6 +72,7 @@ internal static class HelpText
         Nullable.GetUnderlyingType(type) is { } inner ? TypeName(inner)
         : type == typeof(string) ? "string" : type == typeof(bool) ? "bool" : type == typeof(int) ? "int"
         : type == typeof(TimeSpan) ? "duration"
+        : type == typeof(long) ? "int" : type == typeof(double) || type == typeof(float) || type == typeof(decimal) ? "number"
         : type.IsArray ? TypeName(type.GetElementType()!) + "[]" : type.Name;
 
     private static string Display(object value) => value switch

@@ -19,11 +19,14 @@ internal static class SummaryTable
         text.Append(Row("Target", "Status", "Duration", nameWidth, statusWidth, durationWidth)).Append('─', width).Append('\n');
         foreach (var row in rows) text.Append(Row(row.Name, row.Status, row.Duration, nameWidth, statusWidth, durationWidth));
         text.Append('─', width).Append('\n').Append(Row("Total", "", total, nameWidth, statusWidth, durationWidth)).Append('═', width).Append("\n\n");
-        return text.Append(Verdict(succeeded, finishedAt)).Append('\n').ToString();
+        var outcome = succeeded ? "succeeded" : results.Any(r => r.Status == TargetStatus.Refused) ? "refused" : "failed";
+        return text.Append(Verdict(outcome, finishedAt)).Append('\n').ToString();
     }
 
-    public static string Verdict(bool succeeded, DateTimeOffset finishedAt) =>
-        string.Create(CultureInfo.InvariantCulture, $"Build {(succeeded ? "succeeded" : "failed")} on {finishedAt:yyyy-MM-dd HH:mm:ss zzz}");
+    public static string Verdict(bool succeeded, DateTimeOffset finishedAt) => Verdict(succeeded ? "succeeded" : "failed", finishedAt);
+
+    private static string Verdict(string outcome, DateTimeOffset finishedAt) =>
+        string.Create(CultureInfo.InvariantCulture, $"Build {outcome} on {finishedAt:yyyy-MM-dd HH:mm:ss zzz}");
 
     private static string Row(string name, string status, string duration, int nameWidth, int statusWidth, int durationWidth) =>
         (name.PadRight(nameWidth) + status.PadRight(statusWidth) + duration.PadLeft(durationWidth)).TrimEnd() + "\n";

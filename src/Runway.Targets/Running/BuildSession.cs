@@ -50,7 +50,8 @@ internal sealed class BuildSession
     {
         var current = new CurrentTargetEnricher(_runId);
         var logFile = LogFilePath();
-        using var logger = BuildLogger.Create(new LoggerSettings(_environment.Console, _environment.IsInteractive, _options.Verbosity, logFile)
+        LogRetention.Prune(Path.GetDirectoryName(logFile)!, Math.Max(_build.LogsToKeep, 1));
+        using var logger = BuildLogger.Create(new LoggerSettings(_environment.Console, _environment.UseColours, _options.Verbosity, logFile)
         {
             ErrorConsole = _environment.Console is null ? null : _environment.ErrorWriter,
             AllToStandardError = _build.OutputIsData,
@@ -59,8 +60,7 @@ internal sealed class BuildSession
         if (!_options.NoLogo) _frames.Header(_runId, Path.GetRelativePath(_build.RootDirectory, logFile));
         var succeeded = Initialized(logger)
             ? await PlanAndExecuteAsync(invoked, logger, current, cancellationToken).ConfigureAwait(false)
-            : false;
-        _build.RaiseBuildFinished(succeeded is true);
+            : NothingRan(logger, invalid: false);
         return succeeded switch { true => ExitCodes.Succeeded, false => ExitCodes.Failed, null => ExitCodes.Invalid };
     }
 
@@ -74,7 +74,6 @@ internal sealed class BuildSession
         catch (Exception error)
         {
             logger.Error(error, "OnBuildInitialized failed: {Reason}", error.Message);
-            _frames.Verdict("\n" + SummaryTable.Verdict(false, _environment.Time.GetLocalNow()) + "\n");
             return false;
         }
     }
@@ -91,13 +90,36 @@ internal sealed class BuildSession
         catch (PlanningException error)
         {
             logger.Error("{Reason}", error.Message);
-            _frames.Verdict("\n" + SummaryTable.Verdict(false, _environment.Time.GetLocalNow()) + "\n");
-            return null;
+            return NothingRan(logger, invalid: true);
         }
         var results = await new TargetExecutor(_build, logger, current, _frames, _environment.Time).RunAsync(plan, token).ConfigureAwait(false);
-        var succeeded = results.All(r => r.IsFine);
+        var succeeded = Finished(results.All(r => r.IsFine), logger);
         _frames.Summary(SummaryTable.Render(results, succeeded, _environment.Time.GetLocalNow()), succeeded);
         return succeeded;
+    }
+
+    // Nothing ran (initialisation failed, or the plan is invalid): the hook, then the verdict alone.
+    private bool? NothingRan(Logger logger, bool invalid)
+    {
+        Finished(false, logger);
+        _frames.Verdict("\n" + SummaryTable.Verdict(false, _environment.Time.GetLocalNow()) + "\n");
+        return invalid ? null : false;
+    }
+
+    // OnBuildFinished runs before the summary, so whatever it logs (releasing a lock, disposing) comes before the
+    // verdict, and the verdict is the run's last line. A hook that throws fails the build.
+    private bool Finished(bool succeeded, Logger logger)
+    {
+        try
+        {
+            _build.RaiseBuildFinished(succeeded);
+            return succeeded;
+        }
+        catch (Exception error)
+        {
+            logger.Error(error, "OnBuildFinished failed: {Reason}", error.Message);
+            return false;
+        }
     }
 
     private string LogFilePath()

@@ -34,6 +34,14 @@ internal sealed record RunnerEnvironment(TextWriter? Console, IReadOnlyDictionar
     /// <summary>A terminal outside CI.</summary>
     public bool IsInteractive => IsTerminal && !IsServer(Variables);
 
+    /// <summary>
+    /// Colours on the console: only in a terminal a person watches, and never when <c>NO_COLOR</c> is set (no-color.org)
+    /// or the terminal says it cannot show them (<c>TERM=dumb</c>).
+    /// </summary>
+    public bool UseColours => IsInteractive
+        && !(Variables.TryGetValue("NO_COLOR", out var noColour) && noColour.Length > 0)
+        && !(Variables.TryGetValue("TERM", out var term) && term.Equals("dumb", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Running under GitHub Actions, whose log understands <c>::group::</c>.</summary>
     public bool IsGitHubActions => Variables.TryGetValue("GITHUB_ACTIONS", out var value) && value.Equals("true", StringComparison.OrdinalIgnoreCase);
 

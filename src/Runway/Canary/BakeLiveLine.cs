@@ -11,9 +11,10 @@ public sealed class BakeLiveLine(TextWriter terminal, string baseline, string ca
 {
     private bool _drawn;
 
-    /// <summary>True when standard output is a terminal a person watches (not redirected, not CI).</summary>
+    /// <summary>True when standard output is a terminal a person watches (not redirected, not CI) that can move its cursor (not <c>TERM=dumb</c>).</summary>
     public static bool Supported(bool interactive) =>
-        interactive && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+        interactive && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
+        && !string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.OrdinalIgnoreCase);
 
     /// <inheritdoc />
     public void Report(BakeProgress value)

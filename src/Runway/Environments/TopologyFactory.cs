@@ -25,9 +25,9 @@ public static class TopologyFactory
         return (runtime, router) switch
         {
             ("local", "local") => await LocalTopology.CreateAsync(settings, http, TimeProvider.System, logger, cancellationToken).ConfigureAwait(false),
-            ("commands", "commands") => CommandTopology.Create(settings, record, logger, commands => new CommandEnvironment(commands, record, logger)),
-            ("commands", "haproxy") => CommandTopology.Create(settings, record, logger,
-                commands => new ComposedEnvironment(new CommandPoolRuntime(commands, record, logger), HAProxyRouters.Create(settings, logger))),
+            ("commands", "commands") => CommandTopology.Create(settings, record, logger, (commands, _) => CommandEnvironment.Create(commands, record, logger)),
+            ("commands", "haproxy") => CommandTopology.Create(settings, record, logger, (commands, staging) =>
+                new ComposedEnvironment(new CommandPoolRuntime(new CommandRunner(commands, record, logger), commands), HAProxyRouters.Create(settings, logger, staging))),
             _ => throw new InvalidOperationException(
                 $"The profile names pool runtime '{runtime}' with traffic router '{router}'; use one of {string.Join(", ", Kinds.Select(k => $"{k.Runtime}/{k.Router}"))} (PoolRuntime, TrafficRouter in the profile)."),
         };

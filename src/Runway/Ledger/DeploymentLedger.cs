@@ -73,7 +73,7 @@ public sealed partial class DeploymentLedger(LedgerDatabase database)
             ["startedBy"] = deployment.StartedBy,
             ["host"] = deployment.Host,
         }, token).ConfigureAwait(false);
-        database.Logger.Information("Deployment {DeploymentId} of {Release} to {Environment} started", deployment.Id, deployment.Release, deployment.Environment);
+        // Logged once, by the session that started it (with the previous release), not here too.
         return deployment;
     }
 

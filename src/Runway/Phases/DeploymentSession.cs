@@ -17,6 +17,8 @@ public sealed class DeploymentSession(
     private EnvironmentLock? _lock;
     private TrafficLease? _lease;
     private TimeSpan? _leaseDuration = trafficLease;
+    private long? _deploymentId; // the deployment this run began or resumed: said once, not at every phase
+    private bool _saidNoStableRelease;
 
     /// <summary>The environment this session deploys to.</summary>
     public string Environment => environment;
@@ -62,7 +64,8 @@ public sealed class DeploymentSession(
         }
         if (stable is null)
         {
-            logger.Information("No traffic lease: {Environment} has no stable release to return to", environment);
+            if (!_saidNoStableRelease) logger.Information("No traffic lease: {Environment} has no stable release to return to", environment);
+            _saidNoStableRelease = true;
             return;
         }
         var lease = new TrafficLease(router, _lock.Fence, stable, duration, logger);
@@ -99,7 +102,8 @@ public sealed class DeploymentSession(
         var active = await ledger.GetActiveDeploymentAsync(environment, cancellationToken).ConfigureAwait(false);
         if (active is not null && active.Release == release)
         {
-            logger.Information("Resuming deployment {DeploymentId} of {Release} to {Environment}", active.Id, release, environment);
+            if (active.Id != _deploymentId) logger.Information("Resuming deployment {DeploymentId} of {Release} to {Environment}", active.Id, release, environment);
+            _deploymentId = active.Id;
             return active;
         }
         if (active is not null)
@@ -110,6 +114,7 @@ public sealed class DeploymentSession(
             .ConfigureAwait(false);
         logger.Information("Started deployment {DeploymentId} of {Release} to {Environment} (previous release {Previous})",
             deployment.Id, release, environment, deployment.PreviousRelease ?? "none");
+        _deploymentId = deployment.Id;
         return deployment;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Runway.Environments;
 
 namespace Runway.Phases;
 
@@ -44,7 +45,46 @@ public static class SettingsValidation
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(origin);
         return [.. Rules.Where(r => !r.Valid(settings)).Select(r =>
-            $"--{r.Option} is {Text(r.Value(settings))} (from {origin(r.Member)}); it must be {r.Expected}.")];
+            $"--{r.Option} is {Text(r.Value(settings))} (from {origin(r.Member)}); it must be {r.Expected}."),
+            .. ConnectionProblems(settings, origin)];
+    }
+
+    // A connection string is a secret: a broken one is described, never shown. The local runtime runs its own cluster,
+    // so one given there would be ignored: refused instead, saying which runtime would use it.
+    private static IEnumerable<string> ConnectionProblems(PipelineSettings settings, Func<string, string> origin)
+    {
+        (string Member, string Option, string? Value)[] connections =
+        [
+            ("LedgerConnectionString", "ledger-connection-string", settings.LedgerConnectionString),
+            ("DatabaseConnectionString", "database-connection-string", settings.DatabaseConnectionString),
+        ];
+        foreach (var (member, option, value) in connections)
+        {
+            if (string.IsNullOrWhiteSpace(value)) continue;
+            if (!IsConnectionString(value))
+                yield return $"--{option} (from {origin(member)}) is not a PostgreSQL connection string (its value is secret and not shown); " +
+                             "it must look like Host=db.example.com;Port=5432;Database=runway;Username=runway;Password=….";
+            else if (TopologyFactory.Kind(settings).Runtime == "local")
+                yield return $"--{option} is set (from {origin(member)}), but the local pool runtime runs its own PostgreSQL cluster and would ignore it; " +
+                             "remove it, or deploy through the platform commands (--deploy-pool-command, --remove-pool-command, --set-weights-command, " +
+                             "--read-instances-command), which use it.";
+        }
+    }
+
+    private static bool IsConnectionString(string value)
+    {
+        try
+        {
+            return new Npgsql.NpgsqlConnectionStringBuilder(value).Host is { Length: > 0 };
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Throws <see cref="InvalidSettingsException"/> listing every out-of-range parameter.</summary>

@@ -32,4 +32,10 @@ public sealed record ServiceSettings
 
     /// <summary>The URL users reach through HAProxy.</summary>
     public Uri? HAProxyUrl { get; init; }
+
+    /// <summary>The HAProxy backend whose slots hold staging's pools (same admin socket).</summary>
+    public string StagingHAProxyBackend { get; init; } = "staging";
+
+    /// <summary>The URL staging answers on through HAProxy; null: staging has no HAProxy frontend.</summary>
+    public Uri? StagingHAProxyUrl { get; init; }
 }

@@ -41,6 +41,10 @@ public sealed class ConcurrencyTests : IAsyncLifetime
             .ShouldSay($"(pid {first.ProcessId}) deploying release 1.0.0", "(e) the message names the holder");
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(45), "(e) the refusal is fast: it does not wait for the lock");
         second.Output.ShouldNotContain("Step git-clean", Case.Sensitive, "(e) the refused run changed nothing");
+        // Issue 14 rule 8: a refusal reads as one, not as a phase failure beside "no phase failed".
+        second.ShouldSay("Gates refused: Environment 'local' is locked", "(e) a refusal, not a failure");
+        second.Output.ShouldNotContain("failed: Environment 'local' is locked", Case.Sensitive, "(e)");
+        second.Output.ShouldNotContain("no phase failed", Case.Sensitive, "(e) nothing runs after a refusal");
 
         (await first.WaitForExitAsync(FirstDeployTimeout)).ShouldSucceed("(e) the first Deploy, undisturbed by the refused one");
         ShouldServeOnly(await _repository.StatusAsync(), "1.0.0");

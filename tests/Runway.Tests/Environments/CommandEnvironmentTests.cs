@@ -14,7 +14,7 @@ public sealed class CommandEnvironmentTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     // The scripts keep the environment in a file, as a team's scripts would keep it in their platform.
-    private CommandEnvironment Environment(string? deployPool = null) => new(new CommandEnvironmentOptions
+    private Runway.Environments.ComposedEnvironment Environment(string? deployPool = null) => CommandEnvironment.Create(new CommandEnvironmentOptions
     {
         Name = "production",
         WorkingDirectory = _directory,
@@ -83,7 +83,7 @@ public sealed class CommandEnvironmentTests : IDisposable
     [Fact]
     public async Task ReadAsync_OutputThatIsNotJson_SaysWhatTheCommandMustPrint()
     {
-        var environment = new CommandEnvironment(new CommandEnvironmentOptions
+        var environment = CommandEnvironment.Create(new CommandEnvironmentOptions
         {
             Name = "production", WorkingDirectory = _directory, DeployPool = "true", SetWeights = "true", RemovePool = "true",
             ReadInstances = "echo 'all good'",

@@ -46,5 +46,25 @@ public sealed class SettingsValidationTests
         error.Message.ShouldStartWith("Refused before anything started: --replicas is 0");
     }
 
+    [Fact]
+    public void Problems_GarbageConnectionString_NamedWithItsSource_ValueNotShown()
+    {
+        var problems = SettingsValidation.Problems(Valid with { Commands = Commands, DatabaseConnectionString = "garbage-s3cr3t", LedgerConnectionString = "Host=db;Database=l" }, Origin);
+
+        problems.ShouldHaveSingleItem().ShouldStartWith("--database-connection-string (from DatabaseConnectionString from the test) is not a PostgreSQL connection string");
+        problems[0].ShouldNotContain("garbage-s3cr3t");
+    }
+
+    [Fact]
+    public void Problems_ConnectionStringWithTheLocalRuntime_IsRefusedNotIgnored()
+    {
+        var problems = SettingsValidation.Problems(Valid with { LedgerConnectionString = "Host=db;Database=l" }, Origin);
+
+        problems.ShouldHaveSingleItem().ShouldContain("--ledger-connection-string is set (from LedgerConnectionString from the test), but the local pool runtime");
+    }
+
+    private static readonly Runway.Environments.Command.CommandEnvironmentOptions Commands =
+        new() { Name = "production", DeployPool = "true", SetWeights = "true", RemovePool = "true", ReadInstances = "true" };
+
     private static string Origin(string member) => $"{member} from the test";
 }

@@ -2,8 +2,8 @@
 # Starts HAProxy and Prometheus for the example (a team already runs its own).
 . "$(dirname "$0")/common.sh"
 here="$(cd "$(dirname "$0")/.." && pwd)"
-: "${HAPROXY_PORT:?}" "${PROMETHEUS_PORT:?}"
-export EXAMPLE_STATE HAPROXY_PORT
+: "${HAPROXY_PORT:?}" "${STAGING_PORT:?}" "${PROMETHEUS_PORT:?}"
+export EXAMPLE_STATE HAPROXY_PORT STAGING_PORT
 haproxy -f "$here/haproxy.cfg" -D
 cp "$here/prometheus.yml" "$STATE/prometheus.yml"
 setsid prometheus --config.file="$STATE/prometheus.yml" --storage.tsdb.path="$STATE/prometheus" \

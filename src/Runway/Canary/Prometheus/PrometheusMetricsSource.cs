@@ -7,7 +7,9 @@ namespace Runway.Canary.Prometheus;
 /// Reads a pool's window counts from the team's Prometheus with the contract's PromQL templates: requests grouped by
 /// status (<c>increase</c>) and latency grouped by <c>le</c> (<c>sum by (le)</c>). The window starts at the first read
 /// of each release (the bake's start), so the first read is zero and each later one is the increase since then —
-/// the cumulative shape the canary analysis takes.
+/// the cumulative shape the canary analysis takes. The first read returns only once Prometheus has scraped the pool
+/// after it: <c>increase</c> counts from the first sample in its range, so traffic sent between the start and that
+/// sample would otherwise never be counted.
 /// </summary>
 public sealed class PrometheusMetricsSource : IMetricsSource
 {
@@ -17,6 +19,9 @@ public sealed class PrometheusMetricsSource : IMetricsSource
     private readonly TimeProvider _time;
     private readonly Dictionary<string, DateTimeOffset> _starts = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+
+    /// <summary>How long the first read waits for a scrape after it (a few scrape intervals); then it goes on regardless.</summary>
+    public TimeSpan FirstScrapeWait { get; init; } = TimeSpan.FromSeconds(45);
 
     /// <summary>Creates a source querying <paramref name="client"/> for <paramref name="environment"/>'s pools.</summary>
     public PrometheusMetricsSource(PrometheusClient client, MetricsContract metrics, string environment, TimeProvider time)
@@ -40,14 +45,26 @@ public sealed class PrometheusMetricsSource : IMetricsSource
         DateTimeOffset start;
         lock (_lock)
         {
-            if (!_starts.TryGetValue(pool.Release, out start))
-            {
-                _starts[pool.Release] = now;
-                return PoolCounters.Empty;
-            }
+            if (!_starts.TryGetValue(pool.Release, out start)) _starts[pool.Release] = start = now;
         }
 
-        return await ReadWindowAsync(pool.Release, now - start, cancellationToken).ConfigureAwait(false);
+        if (start != now) return await ReadWindowAsync(pool.Release, now - start, cancellationToken).ConfigureAwait(false);
+        await WaitForScrapeAfterAsync(pool.Release, now, cancellationToken).ConfigureAwait(false);
+        return PoolCounters.Empty;
+    }
+
+    // Each scrape stamps the target's up series; one stamped after the start means the window holds a sample before any traffic
+    // sent now. A pool not yet discovered (file discovery refreshes every few seconds) has no up series: wait for it too.
+    private async Task WaitForScrapeAfterAsync(string release, DateTimeOffset start, CancellationToken cancellationToken)
+    {
+        var query = $"max(timestamp(up{{release=\"{release}\",environment=\"{_environment}\"}}))";
+        var waited = _time.GetTimestamp();
+        while (_time.GetElapsedTime(waited) < FirstScrapeWait)
+        {
+            var stamps = await _client.QueryAsync(query, cancellationToken).ConfigureAwait(false);
+            if (stamps.Any(s => s.Value >= start.ToUnixTimeMilliseconds() / 1000.0)) return;
+            await Task.Delay(TimeSpan.FromMilliseconds(250), _time, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The counts of <paramref name="release"/>'s pool over the last <paramref name="window"/>.</summary>

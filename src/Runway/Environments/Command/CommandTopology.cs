@@ -5,14 +5,20 @@ using Serilog;
 
 namespace Runway.Environments.Command;
 
-/// <summary>An environment driven by the team's commands, with databases given as connection strings.</summary>
+/// <summary>
+/// An environment driven by the team's commands, with databases given as connection strings; staging, when its
+/// database is given, is the same commands run with <c>RUNWAY_ENVIRONMENT=staging</c>.
+/// </summary>
 public static class CommandTopology
 {
+    /// <summary>The name staging's commands get as <c>RUNWAY_ENVIRONMENT</c>.</summary>
+    public const string StagingName = "staging";
+
     /// <summary>
     /// Describes the environment, made by <paramref name="environment"/> from the commands; fails naming each missing
     /// setting. The service token is required only when the service contract says the service needs one.
     /// </summary>
-    public static Topology Create(PipelineSettings settings, Action<ProcessResult> record, ILogger logger, Func<CommandEnvironmentOptions, IEnvironmentProvider> environment)
+    public static Topology Create(PipelineSettings settings, Action<ProcessResult> record, ILogger logger, Func<CommandEnvironmentOptions, bool, IEnvironmentProvider> environment)
     {
         var commands = settings.Commands ?? throw new InvalidOperationException(
             $"Environment {settings.Environment} runs pools with commands: set --deploy-pool-command, --remove-pool-command and --read-instances-command (and --set-weights-command unless a router is named).");
@@ -24,7 +30,10 @@ public static class CommandTopology
         }.Where(s => string.IsNullOrWhiteSpace(s.Item1)).Select(s => s.Item2).ToList();
         if (missing.Count > 0)
             throw new InvalidOperationException($"Environment {settings.Environment} is driven by commands and needs: {string.Join(", ", missing)}. Set them in the profile or the environment.");
-        return new Topology(settings.LedgerConnectionString!, settings.DatabaseConnectionString!, environment(commands with { Name = settings.Environment }), Staging: null,
+        var staging = settings.StagingDatabaseConnectionString is { Length: > 0 } stagingDatabase
+            ? new StagingTarget(environment(commands with { Name = StagingName }, true), stagingDatabase)
+            : null;
+        return new Topology(settings.LedgerConnectionString!, settings.DatabaseConnectionString!, environment(commands with { Name = settings.Environment }, false), staging,
             settings.ServiceToken, _ => Task.CompletedTask,
             // The commands run with this process's environment: that is what the release's deployment gets.
             (_, name) => System.Environment.GetEnvironmentVariable(name));

@@ -1,8 +1,9 @@
 namespace Runway.GitHub.Workflows;
 
 /// <summary>
-/// Builds the staged deploy workflow: one job per phase, chained by <c>needs:</c>; only the first names the protected
-/// environment, so reviewers approve once and GitHub makes one deployment of its own per release.
+/// Builds the staged deploy workflow: an approval job in the protected environment (reviewers approve the release
+/// once), then one job per phase chained by <c>needs:</c>, each in the environment that holds Runway's secrets. No job
+/// makes Actions create a deployment of its own: the release's one GitHub deployment is Runway's.
 /// </summary>
 internal static class DeployWorkflow
 {
@@ -10,8 +11,10 @@ internal static class DeployWorkflow
     {
         if (attribute.Phases.Length == 0 || attribute.Phases.Distinct(StringComparer.OrdinalIgnoreCase).Count() != attribute.Phases.Length)
             throw new ArgumentException($"[GitHubActionsDeploy(\"{attribute.Name}\")] needs a non-empty list of distinct Phases.", nameof(attribute));
-        var jobs = new YamlMapping { Spaced = true };
-        string? previous = null;
+        if (attribute.Phases.Any(p => JobId(p) == ApprovalJobId))
+            throw new ArgumentException($"[GitHubActionsDeploy(\"{attribute.Name}\")] has a phase named like the approval job ('{ApprovalJobId}'). Rename the target.", nameof(attribute));
+        var jobs = new YamlMapping { Spaced = true }.Add(ApprovalJobId, ApprovalJob(attribute));
+        var previous = ApprovalJobId;
         foreach (var phase in attribute.Phases)
         {
             var id = JobId(phase);
@@ -29,18 +32,34 @@ internal static class DeployWorkflow
             .Add("jobs", jobs);
     }
 
+    /// <summary>The job that waits for the protected environment's reviewers; every phase job needs it.</summary>
+    public const string ApprovalJobId = "approval";
+
     /// <summary><c>RolloutFull</c> → <c>rollout-full</c>; <c>Rollout50</c> → <c>rollout50</c>.</summary>
     public static string JobId(string phase) => WorkflowParts.UpperSnake(phase).ToLowerInvariant().Replace('_', '-');
 
-    private static YamlMapping Job(GitHubActionsDeployAttribute attribute, string phase, string? needs)
+    // Runs nothing that needs a secret: the protected environment only gates, so its reviewers are asked once per release.
+    private static YamlMapping ApprovalJob(GitHubActionsDeployAttribute attribute) => new YamlMapping()
+        .Add("name", "Approval")
+        .Add("runs-on", attribute.RunsOn)
+        .Add("environment", WorkflowParts.Environment(attribute, attribute.ApprovalEnvironment))
+        .Add("steps", new List<object>
+        {
+            new YamlMapping()
+                .Add("name", "Approved")
+                .Add("run", "echo \"Release $RELEASE_VERSION approved for $TARGET_ENVIRONMENT\" >> \"$GITHUB_STEP_SUMMARY\"")
+                .Add("env", new YamlMapping().Add("RELEASE_VERSION", "${{ inputs.version }}").Add("TARGET_ENVIRONMENT", WorkflowParts.ChosenEnvironment)),
+        });
+
+    private static YamlMapping Job(GitHubActionsDeployAttribute attribute, string phase, string needs)
     {
         var env = new YamlMapping().Add("RELEASE_VERSION", "${{ inputs.version }}").Add("TARGET_ENVIRONMENT", WorkflowParts.ChosenEnvironment);
         const string arguments = "--version \"$RELEASE_VERSION\" --profile \"$TARGET_ENVIRONMENT\"";
         return new YamlMapping()
             .Add("name", phase)
-            .AddIf(needs is not null, "needs", () => needs!)
+            .Add("needs", needs)
             .Add("runs-on", attribute.RunsOn)
-            .AddIf(needs is null, "environment", () => WorkflowParts.EnvironmentName(attribute.ApprovalEnvironment))
+            .AddIf(attribute.JobEnvironment.Length > 0, "environment", () => WorkflowParts.Environment(attribute, attribute.JobEnvironment))
             .Add("steps", WorkflowParts.Steps(attribute, phase, arguments, env,
                 summary: $"{attribute.BuildScript} Checklist {arguments} --verbosity quiet > /dev/null\n" +
                          "cat \"$(ls -t .nuke/temp/reports/*/checklist.md | head -n 1)\" >> \"$GITHUB_STEP_SUMMARY\"\n"));

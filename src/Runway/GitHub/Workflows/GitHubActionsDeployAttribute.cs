@@ -2,8 +2,9 @@ namespace Runway.GitHub.Workflows;
 
 /// <summary>
 /// Generates a staged deploy workflow started by hand (<c>workflow_dispatch</c> with <c>version</c> and
-/// <c>environment</c>): one job per phase, each needing the previous one. Only the first job names the GitHub
-/// environment, so its required reviewers approve a release once and the later jobs run on that approval.
+/// <c>environment</c>): an approval job in the protected GitHub environment, then one job per phase, each needing the
+/// previous one. Only the approval job names the protected environment, so its required reviewers approve a release
+/// once; the phase jobs run in <see cref="GitHubActionsWorkflowAttribute.JobEnvironment"/>, which holds the secrets.
 /// </summary>
 /// <example><c>[GitHubActionsDeploy("deploy", Environments = new[] { "production", "staging" })]</c></example>
 public sealed class GitHubActionsDeployAttribute(string name) : GitHubActionsWorkflowAttribute(name)
@@ -15,7 +16,7 @@ public sealed class GitHubActionsDeployAttribute(string name) : GitHubActionsWor
     public string[] Phases { get; set; } = [.. StandardPhases];
 
     /// <summary>
-    /// The GitHub environment the first job runs in (its protection rules are the release's one approval);
+    /// The protected GitHub environment of the approval job (its required reviewers are the release's one approval);
     /// <c>{environment}</c> stands for the chosen environment. Default <c>{environment}</c>.
     /// </summary>
     public string ApprovalEnvironment { get; set; } = "{environment}";

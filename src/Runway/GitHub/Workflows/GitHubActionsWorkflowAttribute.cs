@@ -34,6 +34,21 @@ public abstract class GitHubActionsWorkflowAttribute(string name) : Attribute
     /// </summary>
     public string ConcurrencyGroup { get; set; } = "runway-{environment}";
 
+    /// <summary>
+    /// The GitHub environment every job that runs the build names: it holds the <see cref="ImportSecrets"/> per
+    /// environment and has no required reviewers (a rollback must not wait; the deploy's reviewers gate its approval
+    /// job instead); restrict it to your default branch. <c>{environment}</c> stands for the chosen environment; empty
+    /// names none (secrets then come from the repository). Default <c>{environment}-runway</c>.
+    /// </summary>
+    public string JobEnvironment { get; set; } = "{environment}-runway";
+
+    /// <summary>
+    /// Let Actions create a GitHub deployment for each job that names an environment (a bare <c>environment:</c> name).
+    /// Default false: jobs say <c>deployment: false</c>, so the release's only deployment is Runway's. Set it only for
+    /// environments with custom deployment protection rules (GitHub Apps), which need Actions' deployment object.
+    /// </summary>
+    public bool ActionsCreateDeployments { get; set; }
+
     /// <summary>The bootstrap script jobs run. Default <c>./build.sh</c>.</summary>
     public string BuildScript { get; set; } = "./build.sh";
 }

@@ -18,7 +18,7 @@ internal static class RollbackWorkflow
             .Add("jobs", new YamlMapping().Add(DeployWorkflow.JobId(attribute.Target), new YamlMapping()
                 .Add("name", attribute.Target)
                 .Add("runs-on", attribute.RunsOn)
-                .Add("environment", WorkflowParts.EnvironmentName(attribute.JobEnvironment))
+                .AddIf(attribute.JobEnvironment.Length > 0, "environment", () => WorkflowParts.Environment(attribute, attribute.JobEnvironment))
                 .Add("steps", WorkflowParts.Steps(attribute, attribute.Target, arguments, env,
                     summary: "echo '```' >> \"$GITHUB_STEP_SUMMARY\"\n" +
                              $"{attribute.BuildScript} Status {arguments} --verbosity quiet >> \"$GITHUB_STEP_SUMMARY\"\n" +

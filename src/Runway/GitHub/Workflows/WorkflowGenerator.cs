@@ -17,7 +17,9 @@ public static class WorkflowGenerator
     {
         ArgumentNullException.ThrowIfNull(buildType);
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var attribute in buildType.GetCustomAttributes<GitHubActionsWorkflowAttribute>(inherit: true).OrderBy(a => a.Name, StringComparer.Ordinal))
+        var attributes = buildType.GetCustomAttributes<GitHubActionsWorkflowAttribute>(inherit: true).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+        RollbackOutsideApproval(attributes);
+        foreach (var attribute in attributes)
         {
             var path = $"{WorkflowsFolder}/{attribute.Name}.yml";
             if (!files.TryAdd(path, YamlEmitter.Emit(Build(attribute), WorkflowParts.Header(attribute, buildType))))
@@ -41,6 +43,17 @@ public static class WorkflowGenerator
             File.WriteAllText(fullPath, yaml);
         }
         return [.. files.Keys];
+    }
+
+    // A rollback job in the deploy's protected environment would wait for the release's reviewers during an incident.
+    private static void RollbackOutsideApproval(List<GitHubActionsWorkflowAttribute> attributes)
+    {
+        foreach (var rollback in attributes.OfType<GitHubActionsRollbackAttribute>())
+            foreach (var deploy in attributes.OfType<GitHubActionsDeployAttribute>().Where(d => d.ApprovalEnvironment == rollback.JobEnvironment))
+                throw new ArgumentException(
+                    $"[GitHubActionsRollback(\"{rollback.Name}\")] runs in '{rollback.JobEnvironment}', the approval environment of [GitHubActionsDeploy(\"{deploy.Name}\")]: " +
+                    "a rollback would wait for the release's reviewers. Give it an environment without required reviewers that holds the secrets (JobEnvironment, default {environment}-runway).",
+                    nameof(attributes));
     }
 
     private static YamlMapping Build(GitHubActionsWorkflowAttribute attribute) => attribute switch

@@ -62,6 +62,14 @@ internal static class WorkflowParts
             .Add("env", SecretsEnv(attribute, inputsEnv)),
     ];
 
+    /// <summary>
+    /// A job's <c>environment:</c>. With <c>deployment: false</c> (GitHub's documented opt-out) Actions creates no
+    /// deployment for the job, while required reviewers, wait timers and the environment's secrets still apply.
+    /// </summary>
+    public static object Environment(GitHubActionsWorkflowAttribute attribute, string template) => attribute.ActionsCreateDeployments
+        ? EnvironmentName(template)
+        : new YamlMapping().Add("name", EnvironmentName(template)).Add("deployment", false);
+
     /// <summary>A per-phase environment name: <c>{environment}</c> becomes the chosen environment.</summary>
     public static string EnvironmentName(string template) => template.Replace("{environment}", ChosenEnvironment, StringComparison.Ordinal);
 

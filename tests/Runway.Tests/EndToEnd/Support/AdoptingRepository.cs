@@ -112,6 +112,21 @@ public sealed class AdoptingRepository : IAsyncDisposable
         return new BuildRun("(build.ps1) " + string.Join(' ', arguments), result.ExitCode, result.StandardOutput + result.StandardError);
     }
 
+    /// <summary>
+    /// Starts <c>pwsh build.ps1 ARGS</c> without waiting, in a session of its own (<c>setsid</c> execs pwsh, so the
+    /// process id is also the group's): <see cref="RunningBuild.SignalGroupAsync"/> then reaches every process of the
+    /// run, as Ctrl+C at a terminal does.
+    /// </summary>
+    public RunningBuild StartThroughPowerShell(string pwsh, params string[] arguments)
+    {
+        var spec = BuildSpec(arguments);
+        return RunningBuild.Start(spec with
+        {
+            FileName = "setsid",
+            Arguments = [pwsh, "-NoProfile", "-NonInteractive", "-File", Path.Combine(RepositoryRoot.Path, "build.ps1"), .. spec.Arguments],
+        });
+    }
+
     /// <summary>Starts <c>build.sh ARGS</c> without waiting for it, for tests that watch or kill a running build.</summary>
     public RunningBuild Start(params string[] arguments) => RunningBuild.Start(BuildSpec(arguments));
 
@@ -169,6 +184,14 @@ public sealed class AdoptingRepository : IAsyncDisposable
         try { System.IO.Directory.Delete(Directory, recursive: true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>The commit the repository's HEAD points at (the release commit of the next run).</summary>
+    public async Task<string> HeadShaAsync()
+    {
+        var result = await ProcessRunner.RunAsync(new ProcessSpec("git", ["rev-parse", "HEAD"]) { WorkingDirectory = Directory });
+        if (!result.Succeeded) throw new InvalidOperationException($"git rev-parse HEAD failed: {result.StandardError}");
+        return result.StandardOutput.Trim();
     }
 
     private async Task CommitAsync(string message)

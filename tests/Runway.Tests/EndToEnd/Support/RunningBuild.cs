@@ -72,6 +72,10 @@ public sealed class RunningBuild : IDisposable
     public async Task SignalAsync(string signal) =>
         (await ProcessRunner.RunAsync(new ProcessSpec("kill", ["-" + signal, ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))).EnsureSuccess();
 
+    /// <summary>Sends <paramref name="signal"/> to the build's whole process group, as Ctrl+C at a terminal does (the build must lead its group).</summary>
+    public async Task SignalGroupAsync(string signal) =>
+        (await ProcessRunner.RunAsync(new ProcessSpec("kill", ["-" + signal, "--", "-" + ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))).EnsureSuccess();
+
     /// <summary>Waits for the build to end and returns it as a finished run.</summary>
     public async Task<BuildRun> WaitForExitAsync(TimeSpan timeout)
     {

@@ -12,3 +12,10 @@ internal sealed class MisconfiguredBuild;
 [GitHubActionsDeploy("deploy")]
 [GitHubActionsRollback("deploy")]
 internal sealed class DuplicateNamesBuild;
+
+[GitHubActionsDeploy("deploy")]
+[GitHubActionsRollback("rollback", JobEnvironment = "{environment}")]
+internal sealed class RollbackBehindReviewersBuild;
+
+[GitHubActionsDeploy("deploy", ActionsCreateDeployments = true)]
+internal sealed class ActionsDeploymentsBuild;

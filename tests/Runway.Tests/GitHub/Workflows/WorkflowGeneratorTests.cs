@@ -36,22 +36,24 @@ public sealed class WorkflowGeneratorTests
         var root = Parse(WorkflowGenerator.Generate(typeof(StagedBuild))[".github/workflows/deploy.yml"]);
 
         var jobs = Map(root, "jobs");
-        jobs.Children.Keys.Select(k => ((YamlScalarNode)k).Value).ShouldBe(JobIds);
-        jobs.Children.ContainsKey("needs").ShouldBeFalse();
-        Map(jobs, "preparation").Children.ContainsKey("needs").ShouldBeFalse();
+        jobs.Children.Keys.Select(k => ((YamlScalarNode)k).Value).ShouldBe(["approval", .. JobIds]);
+        Map(jobs, "approval").Children.ContainsKey("needs").ShouldBeFalse();
+        Text(jobs, "preparation", "needs").ShouldBe("approval");
         for (var i = 1; i < JobIds.Length; i++)
             Text(jobs, JobIds[i], "needs").ShouldBe(JobIds[i - 1]);
         Text(jobs, "rollout-full", "name").ShouldBe("RolloutFull");
     }
 
+    // The approval job is the only one in the protected environment; every phase job runs in the environment that
+    // holds the secrets and has no reviewers, so reviewers approve a release once and each job still gets the secrets.
     [Fact]
-    public void Generate_Deploy_OnlyTheFirstJobNamesTheEnvironment_SoReviewersApproveOnce()
+    public void Generate_Deploy_OnlyTheApprovalJobNamesTheProtectedEnvironment_SoReviewersApproveOnce()
     {
         var root = Parse(WorkflowGenerator.Generate(typeof(StagedBuild))[".github/workflows/deploy.yml"]);
 
-        Text(root, "jobs", "preparation", "environment").ShouldBe("${{ inputs.environment }}-approval");
-        foreach (var job in JobIds.Skip(1))
-            Map(root, "jobs", job).Children.ContainsKey("environment").ShouldBeFalse(job);
+        Text(root, "jobs", "approval", "environment", "name").ShouldBe("${{ inputs.environment }}-approval");
+        foreach (var job in JobIds)
+            Text(root, "jobs", job, "environment", "name").ShouldBe("${{ inputs.environment }}-runway", job);
         var inputs = Map(root, "on", "workflow_dispatch", "inputs");
         Text(inputs, "version", "required").ShouldBe("true");
         Text(inputs, "environment", "type").ShouldBe("choice");
@@ -118,9 +120,51 @@ public sealed class WorkflowGeneratorTests
         var inputs = Map(root, "on", "workflow_dispatch", "inputs");
         inputs.Children.Keys.Select(k => ((YamlScalarNode)k).Value).ShouldBe(["environment"]);
         var job = Map(root, "jobs", "rollback");
-        Text(job, "environment").ShouldBe("${{ inputs.environment }}");
+        Text(job, "environment", "name").ShouldBe("${{ inputs.environment }}-runway");
         var run = Text((YamlMappingNode)((YamlSequenceNode)job["steps"])[3], "run");
         run.ShouldBe("./build.sh Rollback --profile \"$TARGET_ENVIRONMENT\"");
+    }
+
+    // A job that names an environment makes Actions create a GitHub deployment of its own unless it says
+    // deployment: false; Runway creates the release's deployment itself, so Actions must create none.
+    [Theory]
+    [InlineData("deploy.yml")]
+    [InlineData("rollback.yml")]
+    public void Generate_EveryJobNamingAnEnvironment_TellsActionsNotToCreateADeployment(string file)
+    {
+        var jobs = Map(Parse(WorkflowGenerator.Generate(typeof(StagedBuild))[$".github/workflows/{file}"]), "jobs");
+
+        foreach (var (id, job) in jobs.Children)
+        {
+            var environment = ((YamlMappingNode)job).Children[new YamlScalarNode("environment")];
+            environment.ShouldBeOfType<YamlMappingNode>($"{file} job {id}: a bare environment name makes Actions create a deployment");
+            Text(environment, "deployment").ShouldBe("false", $"{file} job {id}");
+        }
+    }
+
+    // On-call must not wait for the release's reviewers, yet needs the environment's secrets.
+    [Fact]
+    public void Generate_Rollback_RunsOutsideTheApprovalEnvironment_WithTheEnvironmentThatHoldsTheSecrets()
+    {
+        var files = WorkflowGenerator.Generate(typeof(StagedBuild));
+        var deploy = Parse(files[".github/workflows/deploy.yml"]);
+        var rollback = Parse(files[".github/workflows/rollback.yml"]);
+
+        Text(rollback, "jobs", "rollback", "environment", "name").ShouldNotBe(Text(deploy, "jobs", "approval", "environment", "name"));
+        Text(rollback, "jobs", "rollback", "environment", "name").ShouldBe(Text(deploy, "jobs", "canary", "environment", "name"));
+    }
+
+    [Fact]
+    public void Generate_RollbackInTheApprovalEnvironment_ThrowsNamingTheFix() =>
+        Should.Throw<ArgumentException>(() => WorkflowGenerator.Generate(typeof(RollbackBehindReviewersBuild))).Message
+            .ShouldContain("would wait for the release's reviewers");
+
+    [Fact]
+    public void Generate_ActionsDeploymentsAskedFor_BareEnvironmentNames()
+    {
+        var root = Parse(WorkflowGenerator.Generate(typeof(ActionsDeploymentsBuild))[".github/workflows/deploy.yml"]);
+
+        Text(root, "jobs", "approval", "environment").ShouldBe("${{ inputs.environment }}");
     }
 
     [Fact]

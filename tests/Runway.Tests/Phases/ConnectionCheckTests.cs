@@ -1,0 +1,55 @@
+using Npgsql;
+using Runway.Phases;
+using Runway.Testing;
+using Shouldly;
+using Xunit;
+
+namespace Runway.Tests.Phases;
+
+/// <summary>
+/// Issue 14 rule 8: a connection the server refuses names which connection it is, where its setting came from and
+/// the fix, against a real PostgreSQL server.
+/// </summary>
+[Collection("postgres")]
+public sealed class ConnectionCheckTests(PostgresServer postgres)
+{
+    private static readonly PipelineSettings Settings = new()
+    {
+        RootDirectory = "/repo", TemporaryDirectory = "/repo/.nuke/temp", Environment = "production", Release = "1.0.0", StartedBy = "test",
+    };
+
+    [Fact]
+    public async Task WrongUser_NamesTheLedgerConnectionItsSourceAndTheFix()
+    {
+        var ledger = new NpgsqlConnectionStringBuilder(await postgres.CreateDatabaseAsync()) { Username = "nobody" }.ConnectionString;
+
+        var error = await Should.ThrowAsync<InvalidSettingsException>(() =>
+            ConnectionCheck.EnsureReachableAsync(Settings with { LedgerConnectionString = ledger }, Origin, CancellationToken.None));
+
+        error.Message.ShouldContain("the ledger database (--ledger-connection-string, from LedgerConnectionString from the test; nobody@");
+        error.Message.ShouldContain("28000: role \"nobody\" does not exist.");
+        error.Message.ShouldContain("Fix the user name in that connection string");
+    }
+
+    [Fact]
+    public async Task MissingDatabase_NamesTheApplicationDatabaseConnection()
+    {
+        var ledger = await postgres.CreateDatabaseAsync();
+        var database = new NpgsqlConnectionStringBuilder(ledger) { Database = "no_such_database" }.ConnectionString;
+
+        var error = await Should.ThrowAsync<InvalidSettingsException>(() =>
+            ConnectionCheck.EnsureReachableAsync(Settings with { LedgerConnectionString = ledger, DatabaseConnectionString = database }, Origin, CancellationToken.None));
+
+        error.Message.ShouldContain("the application database (--database-connection-string, from DatabaseConnectionString from the test;");
+        error.Message.ShouldContain("3D000");
+        error.Message.ShouldContain("Fix the database name");
+    }
+
+    [Fact]
+    public async Task ReachableConnections_Pass() =>
+        await ConnectionCheck.EnsureReachableAsync(
+            Settings with { LedgerConnectionString = await postgres.CreateDatabaseAsync(), DatabaseConnectionString = await postgres.CreateDatabaseAsync() },
+            Origin, CancellationToken.None);
+
+    private static string Origin(string member) => $"{member} from the test";
+}
