@@ -12,7 +12,8 @@ namespace Runway.Bench.Database;
 /// Runway's backup repository against s3cmd, uploading and downloading the same archive to the same S3-compatible
 /// server (s3rver on loopback), and the time of the lost-writes forecast on the generated database.
 /// </summary>
-internal sealed class RepositoryBench(LocalCluster cluster, string directory, BenchSettings settings)
+/// <param name="generatedBytes">The size of the database the backup bench already generated; null generates it here.</param>
+internal sealed class RepositoryBench(LocalCluster cluster, string directory, BenchSettings settings, long? generatedBytes = null)
 {
     private const string Source = "bench_source";
     private const string Bucket = "bench";
@@ -24,9 +25,13 @@ internal sealed class RepositoryBench(LocalCluster cluster, string directory, Be
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
-        await cluster.EnsureDatabaseAsync(Source, cancellationToken);
-        Console.WriteLine($"Generating a database of at least {settings.SizeMb} MB …");
-        _databaseBytes = await DataGenerator.FillAsync(cluster.ConnectionString(Source), settings.SizeMb, cancellationToken);
+        if (generatedBytes is { } bytes) _databaseBytes = bytes;
+        else
+        {
+            await cluster.EnsureDatabaseAsync(Source, cancellationToken);
+            Console.WriteLine($"Generating a database of at least {settings.SizeMb} MB …");
+            _databaseBytes = await DataGenerator.FillAsync(cluster.ConnectionString(Source), settings.SizeMb, cancellationToken);
+        }
         await ForecastAsync(cancellationToken);
         var archive = ArchiveFile(settings.S3SizeMb);
         _archiveBytes = new FileInfo(archive).Length;
@@ -125,7 +130,7 @@ internal sealed class RepositoryBench(LocalCluster cluster, string directory, Be
     {
         var text = new StringBuilder();
         text.AppendLine("## database-repository").AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Reproduce: `{settings.Command} --repository-only --s3-size-mb {settings.S3SizeMb}` (needs `s3rver` and `s3cmd`; one PostgreSQL 15 cluster and one s3rver on loopback).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Reproduce: `{settings.Command}` (this section; `--repository-only` runs it alone; needs `s3rver` and `s3cmd`; one PostgreSQL 15 cluster and one s3rver on loopback).");
         text.AppendLine(CultureInfo.InvariantCulture, $"Measured {TimeProvider.System.GetUtcNow():yyyy-MM-dd} on {Environment.ProcessorCount} cores shared with other work; {settings.Rounds} rounds, the order alternating.").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"| {_archiveBytes / 1048576} MB archive to s3rver | s3cmd | Runway (AWSSDK.S3: 8 parallel parts up, TransferUtility down) | difference |").AppendLine("| --- | --- | --- | --- |");
         text.AppendLine(Row("upload", _uploads)).AppendLine(Row("download", _downloads)).AppendLine();

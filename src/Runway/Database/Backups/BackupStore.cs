@@ -43,17 +43,34 @@ public sealed class BackupStore(BackupOptions options, ILogger logger, TimeProvi
         var counters = await WriteCounters.ReadAsync(connectionString, cancellationToken).ConfigureAwait(false);
         // Dumped beside its final name and renamed once complete and flushed: a crash never leaves a torn archive under a backup's name.
         var temporary = AtomicFile.TemporaryFor(file);
-        var dump = await ProcessRunner.RunAsync(
-            target.Command("pg_dump", "--format=custom", $"--compress={options.CompressionLevel}", $"--file={temporary}", target.Database), cancellationToken).ConfigureAwait(false);
+        var (dump, rows) = await DumpInSnapshotAsync(target, temporary, cancellationToken).ConfigureAwait(false);
         if (dump.Succeeded) AtomicFile.Commit(temporary, file);
         else
         {
             File.Delete(temporary);
             throw new BackupFailedException($"pg_dump of database {target.Database} failed (exit code {dump.ExitCode}): {dump.StandardError.Trim()} Check that the server is up and the user may read every table.");
         }
+        counters = counters with { Rows = rows };
         var record = new BackupRecord(file, new FileInfo(file).Length, await FileChecksum.Sha256Async(file, cancellationToken).ConfigureAwait(false),
             dump.Duration, nameAs ?? target.Database, serverVersion, createdAt, Verified: false) { Counters = counters };
         return await VerifiedAsync(record, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The rows per table are counted in a snapshot that pg_dump then dumps (--snapshot), so they are exactly the
+    // archive's rows whatever is written meanwhile: a restore drill compares with them. The exporting transaction
+    // stays open until pg_dump is done.
+    private async Task<(ProcessResult Dump, IReadOnlyDictionary<string, long> Rows)> DumpInSnapshotAsync(PostgresTarget target, string file, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(target.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        await using var export = new NpgsqlCommand("SELECT pg_export_snapshot()", connection, transaction);
+        var snapshot = (string)(await export.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        var rows = await TableRowCounts.CountAsync(connection, cancellationToken).ConfigureAwait(false);
+        var dump = await ProcessRunner.RunAsync(target.Command("pg_dump", "--format=custom", $"--compress={options.CompressionLevel}", $"--snapshot={snapshot}",
+            $"--file={file}", target.Database), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (dump, rows);
     }
 
     private async Task<BackupRecord> VerifiedAsync(BackupRecord record, CancellationToken cancellationToken)

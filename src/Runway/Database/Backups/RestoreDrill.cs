@@ -7,7 +7,7 @@ namespace Runway.Database.Backups;
 /// <param name="Backup">The archive restored.</param>
 /// <param name="ScratchDatabase">The throwaway database it was restored into (dropped afterwards).</param>
 /// <param name="RestoreDuration">How long <c>pg_restore</c> took.</param>
-/// <param name="SourceCounts">Rows per table in the source database.</param>
+/// <param name="SourceCounts">Rows per table the archive must hold: those recorded with it (the live database's for a backup recorded without them).</param>
 /// <param name="RestoredCounts">Rows per table in the restored copy.</param>
 /// <param name="Problems">Count differences or the restore's error; empty when the drill passed.</param>
 public sealed record RestoreDrillResult(
@@ -19,8 +19,8 @@ public sealed record RestoreDrillResult(
 }
 
 /// <summary>
-/// Proves a backup restores: restores it into a scratch database, compares exact row counts per table with the
-/// source, and drops the scratch database whatever happened.
+/// Proves a backup restores: restores it into a scratch database, compares exact row counts per table with the rows
+/// recorded with the backup (counted in the dump's own snapshot), and drops the scratch database whatever happened.
 /// </summary>
 public sealed class RestoreDrill(BackupOptions options, ILogger logger, TimeProvider timeProvider)
 {
@@ -46,7 +46,8 @@ public sealed class RestoreDrill(BackupOptions options, ILogger logger, TimeProv
             return new(backup, "", TimeSpan.Zero, new Dictionary<string, long>(), new Dictionary<string, long>(), [problem]);
         var scratch = $"runway_drill_{timeProvider.GetUtcNow():yyyyMMddHHmmss}_{Guid.NewGuid().ToString("N")[..6]}";
         var server = new ServerDatabases(source);
-        var sourceCounts = await TableRowCounts.CountAsync(source.ConnectionString, cancellationToken).ConfigureAwait(false);
+        // The live database keeps changing after the backup; only a backup recorded without its rows is compared with it.
+        var sourceCounts = backup.Counters?.Rows ?? await TableRowCounts.CountAsync(source.ConnectionString, cancellationToken).ConfigureAwait(false);
         try
         {
             await server.CreateAsync(scratch, owner: null, cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,12 @@ public static class TableRowCounts
         // Unpooled: an idle pooled session would keep the database busy and block the rename or drop that follows a count.
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await CountAsync(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Like <see cref="CountAsync(string, CancellationToken)"/> on an open connection, in its current transaction's snapshot.</summary>
+    public static async Task<IReadOnlyDictionary<string, long>> CountAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
         await using var command = new NpgsqlCommand(Query, connection) { CommandTimeout = 0 };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);

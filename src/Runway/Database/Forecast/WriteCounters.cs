@@ -28,6 +28,12 @@ public sealed record TableWrites(long Inserted, long Updated, long Deleted)
 /// <param name="ReadAt">When the counters were read.</param>
 public sealed record WriteCounters(IReadOnlyDictionary<string, TableWrites> Tables, string WalLsn, DateTimeOffset? StatsReset, DateTimeOffset ReadAt)
 {
+    /// <summary>
+    /// Exact rows per table in the backup itself (counted in the dump's snapshot): what a restore drill must find.
+    /// Null for counters read outside a backup, and for backups taken before Runway recorded them.
+    /// </summary>
+    public IReadOnlyDictionary<string, long>? Rows { get; init; }
+
     private const string TablesQuery = """
         SELECT format('%I.%I', schemaname, relname), n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables ORDER BY 1
         """;
@@ -54,13 +60,18 @@ public sealed record WriteCounters(IReadOnlyDictionary<string, TableWrites> Tabl
     }
 
     /// <summary>The counters as the ledger stores them.</summary>
-    public JsonObject ToJson() => new()
+    public JsonObject ToJson()
     {
-        ["walLsn"] = WalLsn,
-        ["statsReset"] = StatsReset?.ToString("O", CultureInfo.InvariantCulture),
-        ["readAt"] = ReadAt.ToString("O", CultureInfo.InvariantCulture),
-        ["tables"] = new JsonObject(Tables.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)new JsonArray(t.Value.Inserted, t.Value.Updated, t.Value.Deleted)))),
-    };
+        var json = new JsonObject
+        {
+            ["walLsn"] = WalLsn,
+            ["statsReset"] = StatsReset?.ToString("O", CultureInfo.InvariantCulture),
+            ["readAt"] = ReadAt.ToString("O", CultureInfo.InvariantCulture),
+            ["tables"] = new JsonObject(Tables.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)new JsonArray(t.Value.Inserted, t.Value.Updated, t.Value.Deleted)))),
+        };
+        if (Rows is not null) json["rows"] = new JsonObject(Rows.Select(r => KeyValuePair.Create(r.Key, (JsonNode?)r.Value)));
+        return json;
+    }
 
     /// <summary>Reads back what <see cref="ToJson"/> wrote.</summary>
     public static WriteCounters FromJson(JsonObject json) => new(
@@ -68,5 +79,8 @@ public sealed record WriteCounters(IReadOnlyDictionary<string, TableWrites> Tabl
             t.Value![0]!.GetValue<long>(), t.Value[1]!.GetValue<long>(), t.Value[2]!.GetValue<long>()), StringComparer.Ordinal),
         json["walLsn"]!.GetValue<string>(),
         json["statsReset"]?.GetValue<string>() is { } reset ? DateTimeOffset.Parse(reset, CultureInfo.InvariantCulture) : null,
-        DateTimeOffset.Parse(json["readAt"]!.GetValue<string>(), CultureInfo.InvariantCulture));
+        DateTimeOffset.Parse(json["readAt"]!.GetValue<string>(), CultureInfo.InvariantCulture))
+    {
+        Rows = (json["rows"] as JsonObject)?.ToDictionary(r => r.Key, r => r.Value!.GetValue<long>(), StringComparer.Ordinal),
+    };
 }

@@ -44,14 +44,16 @@ public sealed class RestoreTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task RunAsync_SourceChangedSinceTheBackup_ReportsTheDifferenceAndDropsTheScratchDatabase()
+    public async Task RunAsync_BackupRecordedWithoutItsRows_ComparesWithTheLiveDatabase_AndDropsTheScratchDatabase()
     {
         using var fixture = new BackupFixture();
         var source = await BackupFixture.SourceAsync(server);
         var backup = await fixture.Store.BackupAsync(source);
         await BackupFixture.CountAsync(source, "WITH d AS (DELETE FROM orders WHERE id <= 10 RETURNING 1) SELECT count(*) FROM d");
+        // As the ledger has it for a backup taken before Runway recorded the rows of each backup.
+        var recordedWithoutRows = backup with { Counters = backup.Counters! with { Rows = null } };
 
-        var drill = await new RestoreDrill(fixture.Options, Logger.None, TimeProvider.System).RunAsync(source, backup);
+        var drill = await new RestoreDrill(fixture.Options, Logger.None, TimeProvider.System).RunAsync(source, recordedWithoutRows);
 
         drill.Succeeded.ShouldBeFalse();
         drill.Problems.ShouldHaveSingleItem().ShouldContain("public.orders: expected 19990 rows, restored 20000 rows");
