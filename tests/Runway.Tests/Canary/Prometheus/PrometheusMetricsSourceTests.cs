@@ -45,6 +45,29 @@ public sealed class PrometheusMetricsSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadAsync_ABurstRightAfterTheFirstRead_IsCountedNotLostBeforeTheNextScrape()
+    {
+        // Scrapes 4 s apart, as a team's Prometheus does (15 s by default): the window of a read is far shorter.
+        await using var prometheus = await PrometheusServer.StartAsync(scrapeSeconds: 4);
+        await using var service = await NodeStyleService.StartAsync("2.0.0");
+        await prometheus.AddTargetAsync(service.Url, "2.0.0");
+        await SendAsync(service, 1);
+        await prometheus.WaitForAsync("http_request_duration_seconds_count{release=\"2.0.0\"}");
+        var source = new PrometheusMetricsSource(new PrometheusClient(Http, prometheus.Url, TimeProvider.System), SampleContract.NodeStyle.Metrics, "production", TimeProvider.System);
+        // Not a wait for a condition: it puts the last scrape before the window's start further back than the window's
+        // rounding up to whole seconds, as it is at any moment a bake happens to start.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        (await source.ReadAsync(service.Pool, CancellationToken.None)).ShouldBe(PoolCounters.Empty);
+        // Well inside one scrape interval: without a sample between the first read and the burst, increase() saw none of it.
+        for (var i = 0; i < 30; i++)
+            using (await Http.PostAsync(new Uri(service.Url, "/v1/items"), null)) { }
+        var counters = await WaitForAsync(source, service.Pool, 30);
+
+        counters.Requests.ShouldBeGreaterThanOrEqualTo(30);
+    }
+
+    [Fact]
     public async Task Bake_FromPrometheusData_CatchesTheFailingCanary()
     {
         await using var baseline = await NodeStyleService.StartAsync("2.0.0");

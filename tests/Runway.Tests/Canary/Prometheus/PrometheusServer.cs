@@ -23,13 +23,13 @@ public sealed class PrometheusServer : IAsyncDisposable
 
     public Uri Url { get; }
 
-    public static async Task<PrometheusServer> StartAsync()
+    public static async Task<PrometheusServer> StartAsync(int scrapeSeconds = 1)
     {
         var directory = Directory.CreateTempSubdirectory("runway-prometheus-").FullName;
         await File.WriteAllTextAsync(Path.Combine(directory, "targets.json"), "[]");
         await File.WriteAllTextAsync(Path.Combine(directory, "prometheus.yml"), $"""
             global:
-              scrape_interval: 1s
+              scrape_interval: {scrapeSeconds}s
               evaluation_interval: 1s
             scrape_configs:
               - job_name: service
