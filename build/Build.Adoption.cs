@@ -46,6 +46,9 @@ sealed partial class Build
     [Parameter("The URL users reach through HAProxy")]
     readonly string? HaproxyUrl = null;
 
+    [Parameter("Runway can reach each instance's URL (warm-up, per-instance checks, the scrape source); false: only through the environment's URL")]
+    readonly bool InstancesReachable = true;
+
     [Parameter("Staging's application database, for pools run by commands: set, staging is the same commands with RUNWAY_ENVIRONMENT=staging"), Secret]
     readonly string? StagingDatabaseConnectionString = null;
 
@@ -65,6 +68,7 @@ sealed partial class Build
         HAProxySocket = Blank(HaproxySocket),
         HAProxyBackend = HaproxyBackend,
         HAProxyUrl = Blank(HaproxyUrl) is { } url ? new Uri(url) : null,
+        InstancesReachable = InstancesReachable,
         StagingHAProxyBackend = StagingHaproxyBackend,
         StagingHAProxyUrl = Blank(StagingHaproxyUrl) is { } stagingUrl ? new Uri(stagingUrl) : null,
     };

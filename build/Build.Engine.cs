@@ -32,5 +32,6 @@ sealed partial class Build
         "RUNWAY_ROUTER_PORT", "RUNWAY_ROUTER_ADMIN_PORT", "RUNWAY_ROUTER_STATE_FILE", "RUNWAY_ROUTER_TOKEN_FILE", "RUNWAY_ROUTER_DRAIN_TIMEOUT",
         "RUNWAY_ENVIRONMENT", "RUNWAY_RELEASE", "RUNWAY_WEIGHTS", "RUNWAY_ACTION",
         "RUNWAY_TEST_KILL_RESTORE_AT", // test only: the restore fault points (src/Runway/Database/Backups/RestoreFaults.cs)
+        "RUNWAY_E2E_TIMEOUT_MINUTES", // test only: stretches the end-to-end runs on a loaded machine (tests/Runway.Tests/EndToEnd/Support)
     ];
 }

@@ -33,8 +33,18 @@ sealed partial class Build
         });
 
     Target Down => _ => _
-        .Description("Stops everything the local profile started: replicas, routers, the PostgreSQL cluster (refused while a run holds the environment; --force for an orphaned one)")
-        .Executes(async token => await new EnvironmentShutdown(await ServicesAsync(token), Force).RunAsync(token));
+        .Description("Stops what Runway started: locally replicas, routers, the PostgreSQL cluster (refused while a run holds the environment; --force for an orphaned one); with commands, nothing")
+        .Executes(async token =>
+        {
+            // A stopped cluster stays stopped: Down stops the processes the state files record and starts nothing.
+            if (await LocalClusterStoppedAsync(token))
+            {
+                using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+                await Runway.Environments.Local.LocalTopology.DownWithoutClusterAsync(Settings, http, Logger, token);
+                return;
+            }
+            await new EnvironmentShutdown(await ServicesAsync(token), Force).RunAsync(token);
+        });
 
     async Task<bool> LocalClusterStoppedAsync(CancellationToken token) =>
         Commands is null && Blank(LedgerConnectionString) is null

@@ -36,6 +36,7 @@ sealed partial class Build
         RequiredEnvironmentVariables = RequiredEnvironmentVariables,
         TrafficLease = TrafficLease,
         SecretValues = SecretValues,
+        Parameters = ParameterValues,
         RestoreDatabase = RestoreDatabase,
         BackupRepository = Blank(BackupRepository) is { } repository
             ? new(repository, Blank(BackupRepositoryEndpoint), Blank(BackupRepositoryAccessKey), Blank(BackupRepositorySecretKey)) : null,

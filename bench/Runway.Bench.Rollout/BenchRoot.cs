@@ -31,7 +31,7 @@ internal sealed class BenchRoot(string repository, BenchSettings settings)
         await File.WriteAllTextAsync(Path.Combine(Directory, ".nuke", "parameters.json"), Parameters().ToJsonString(new() { WriteIndented = true }), cancellationToken);
         CopyDirectory(Path.Combine(repository, "deploy"), Path.Combine(Directory, "deploy"));
         if (settings.Router == "haproxy")
-            File.Copy(Path.Combine(Directory, HAProxyExample.Directory, "parameters.haproxy-prometheus.json"), Path.Combine(Directory, ".nuke", "parameters.haproxy-prometheus.json"));
+            File.Copy(Path.Combine(Directory, "deploy", "examples", "haproxy-prometheus", "parameters.haproxy-prometheus.json"), Path.Combine(Directory, ".nuke", "parameters.haproxy-prometheus.json"));
         await GitAsync(cancellationToken, "init", "-q");
         // The engine writes .nuke/build.schema.json on a run that plans targets (not on --help); it must be committed.
         await build.RunAsync("plan", ["--plan"], cancellationToken);

@@ -12,7 +12,7 @@ namespace Runway.Bench.Rollout;
 /// ledger and the databases, the example's own start.sh (a real HAProxy and Prometheus on free ports) and stop.sh, and
 /// the variables every run of the profile gets.
 /// </summary>
-internal sealed class HAProxyExample(BenchRoot root, BenchSettings settings)
+internal sealed class HAProxyExample(string repository, BenchRoot root, BenchSettings settings)
 {
     public const string Profile = "haproxy-prometheus";
     public const string Directory = "deploy/examples/haproxy-prometheus";
@@ -42,6 +42,7 @@ internal sealed class HAProxyExample(BenchRoot root, BenchSettings settings)
         foreach (var (name, value) in new Dictionary<string, string>
         {
             ["EXAMPLE_STATE"] = state, ["EXAMPLE_REPLICAS"] = Text(settings.Replicas),
+            ["EXAMPLE_SERVICE_PROJECT"] = Path.Combine(repository, "src", "Runway.Sample", "Runway.Sample.csproj"),
             ["HAPROXY_PORT"] = haproxy, ["STAGING_PORT"] = staging, ["PROMETHEUS_PORT"] = prometheus,
             ["RUNWAY_HAPROXY_SOCKET"] = Path.Combine(state, "haproxy.sock"), ["RUNWAY_HAPROXY_URL"] = $"http://127.0.0.1:{haproxy}",
             ["RUNWAY_STAGING_HAPROXY_URL"] = $"http://127.0.0.1:{staging}", ["RUNWAY_PROMETHEUS_URL"] = $"http://127.0.0.1:{prometheus}",

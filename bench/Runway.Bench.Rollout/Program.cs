@@ -14,7 +14,7 @@ var loadBefore = Repository.LoadAverage();
 var root = new BenchRoot(repository, settings);
 var logFile = Path.Combine(Path.GetTempPath(), Path.GetFileName(root.Directory) + ".log");
 // --router haproxy: the same story through the haproxy-prometheus example (its HAProxy, Prometheus and commands).
-var example = settings.Router == "haproxy" ? new HAProxyExample(root, settings) : null;
+var example = settings.Router == "haproxy" ? new HAProxyExample(repository, root, settings) : null;
 var build = new BuildInvoker(repository, root.Directory, logFile, example?.Variables, example is null ? [] :
     ["--profile", HAProxyExample.Profile, "--bake-time", settings.BakeTime, "--analysis-interval", settings.AnalysisInterval,
         "--min-requests", settings.MinRequests.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -22,7 +22,7 @@ internal sealed class RolloutReport(Figures figures, BenchSettings settings, str
                  "(processes on this machine standing in for hosts, with staging), Runway sets weights over HAProxy's admin socket and reads the canary from Prometheus; " +
                  "the steady load and the `/version` watcher go through HAProxy's frontend. The local router's hand flip and the bad canary are not part of this run " +
                  "(a failing canary caught from Prometheus is ProductionExampleTests' end-to-end story).");
-        Line($"Settings: BakeTime {settings.BakeTime}, AnalysisInterval {settings.AnalysisInterval}, MinRequests {settings.MinRequests}, {settings.Replicas} replicas per pool (2 cores), canary weight 10%, MaxLatencyIncrease {settings.MaxLatencyIncrease.ToString(CultureInfo.InvariantCulture)} (a healthy canary is also protected by the 25 ms latency floor and the warm-up of fresh instances), Runway's own synthetic load 60 req/s during bakes (token sub `runway-pipeline`).");
+        Line($"Settings: BakeTime {settings.BakeTime}, AnalysisInterval {settings.AnalysisInterval}, MinRequests {settings.MinRequests}, {settings.Replicas} replicas per pool (2 cores), canary weight 10%, MaxLatencyIncrease {settings.MaxLatencyIncrease.ToString(CultureInfo.InvariantCulture)} (fresh instances are warmed up first), Runway's own synthetic load {(_haproxy ? "40 req/s (the example profile's LoadRate)" : "60 req/s")} during bakes (token sub `runway-pipeline`).");
         Line($"Steady load through the router for the whole run: `LoadGenerator`, {settings.LoadRate.ToString(CultureInfo.InvariantCulture)} req/s, `GET /api/orchestrations` with a bearer token of its own (sub `runway-bench-load`, so its own rate-limit bucket: 30/s per replica), 10 s client timeout. A failed request = no answer (connection error, timeout) or 5xx; 429 is counted apart. The real user path (auth, database) was chosen over `/version` so that slow in-flight requests during drains count. A second watcher polls `/version` (no auth, no rate limit) in 2 loops every ~5 ms to time the traffic flips from outside.");
         Line();
         Goals();
@@ -113,8 +113,11 @@ internal sealed class RolloutReport(Figures figures, BenchSettings settings, str
         if (figures.RollbackOfCanary is { ExternalSeconds: >= 1 } canary)
             Line($"- From outside, `./build.sh Rollback` spends ≈ {S(canary.ExternalSeconds - canary.LedgerSeconds)} before its traffic step: a fresh .NET process " +
                 "(build.sh's hash check, runtime start, JIT on busy cores), the PostgreSQL check, opening the ledger and its schema check, the environment lock. " +
-                $"The flip itself is one PUT ({S(figures.PlainFlip?.PutSeconds)} by hand). The automatic rollback, inside the process that already holds all " +
-                $"that, flipped in {S(figures.BadCanary?.Rollback.ExternalSeconds)}. Restoring traffic before opening the ledger would remove most of the gap.");
+                (_haproxy
+                    ? "Through HAProxy the traffic step itself reads the pools (the read-instances command, `show stat`) and writes every slot's weight in one line to the admin socket. "
+                    : $"The flip itself is one PUT ({S(figures.PlainFlip?.PutSeconds)} by hand). The automatic rollback, inside the process that already holds all " +
+                      $"that, flipped in {S(figures.BadCanary?.Rollback.ExternalSeconds)}. ") +
+                "Restoring traffic before opening the ledger would remove most of the gap.");
         if (figures.WarmDeploy is { OverheadSeconds: >= 10 } deploy)
             Line($"- The warm Deploy spends {S(deploy.OverheadSeconds)} beyond the bake, mostly in the slow steps listed above (two pool starts: staging and " +
                 $"canary replicas are new .NET processes that must answer /health/ready) and {S(deploy.GatesSeconds)} before Preparation.");

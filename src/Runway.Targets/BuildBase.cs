@@ -41,6 +41,13 @@ public abstract class BuildBase
 
     private IReadOnlyDictionary<string, string> _origins = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The exact value of every parameter this run bound, keyed by its name in <c>.nuke/parameters.json</c>, as text
+    /// (<c>20 s</c>, <c>true</c>, <c>a,b</c>); a set <c>[Secret]</c> reads <c>*****</c>, an unset value is null. For recording
+    /// what a run ran with.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> ParameterValues { get; private set; } = new Dictionary<string, string?>();
+
     /// <summary>The run's logger: masks secrets and carries <c>RunId</c> and the current <c>Target</c>.</summary>
     public Serilog.ILogger Logger => _logger ?? Serilog.Core.Logger.None;
 
@@ -113,6 +120,8 @@ public abstract class BuildBase
     }
 
     internal void SetParameterOrigins(IReadOnlyDictionary<string, string>? origins) => _origins = origins ?? _origins;
+
+    internal void SetParameterValues(IReadOnlyDictionary<string, string?> values) => ParameterValues = values;
 
     internal void RaiseBuildInitialized() => OnBuildInitialized();
     internal void RaiseTargetRunning(string target) => OnTargetRunning(target);

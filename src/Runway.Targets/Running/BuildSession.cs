@@ -30,6 +30,7 @@ internal sealed class BuildSession
         _runId = environment.RunId ?? Guid.NewGuid().ToString("N")[..8];
         build.Initialize(root, _runId, environment.IsInteractive, Serilog.Core.Logger.None, bound.SecretValues);
         build.SetParameterOrigins(bound.Origins);
+        build.SetParameterValues(ParameterRecord.Of(bound.Parameters, build));
         Catalog = TargetCatalog.Discover(build);
         SchemaFile.Update(root, ParameterSchema.Generate(bound.Parameters, Catalog.Nodes.Select(n => n.Name).ToList()));
     }
@@ -73,7 +74,8 @@ internal sealed class BuildSession
         }
         catch (Exception error)
         {
-            logger.Error(error, "OnBuildInitialized failed: {Reason}", error.Message);
+            // The reason is what people need (it names the input); the exception's detail stays in the log file.
+            logger.Error(error, "{Reason}", error.Message);
             return false;
         }
     }

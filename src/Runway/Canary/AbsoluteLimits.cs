@@ -46,7 +46,8 @@ public sealed record AbsoluteLimits
 
     private static string Percent(double rate) => rate.ToString("P2", CultureInfo.InvariantCulture);
 
-    private static string Milliseconds(double seconds) => (seconds * 1000).ToString("0", CultureInfo.InvariantCulture) + " ms";
+    // The one duration format (850 ms, 1 s, 1.4 s), not "1000 ms".
+    private static string Milliseconds(double seconds) => HumanDuration.Format(TimeSpan.FromSeconds(seconds));
 }
 
 /// <summary>How a release without a baseline measured up to its <see cref="AbsoluteLimits"/>.</summary>

@@ -24,13 +24,14 @@ public sealed partial class ChecklistIssue(GitHubConnection github, ILogger logg
     /// <param name="markdownBody">The checklist as Markdown task lists; the marker is added in front.</param>
     /// <param name="knownNumber">The issue's number when the ledger has it; otherwise it is looked for by its marker.</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
-    public async Task<ChecklistIssueRef> UpsertAsync(string deploymentKey, string title, string markdownBody, int? knownNumber, CancellationToken cancellationToken)
+    /// <param name="createdSince">When the deployment began: the issue cannot be older, so the look-up reads only issues updated since.</param>
+    public async Task<ChecklistIssueRef> UpsertAsync(string deploymentKey, string title, string markdownBody, int? knownNumber, CancellationToken cancellationToken, DateTimeOffset? createdSince = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(deploymentKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         var marker = MarkerFor(deploymentKey);
         var body = $"{marker}\n{markdownBody}";
-        var issue = await github.CallAsync($"upsert checklist issue {deploymentKey}", c => UpsertAsync(c, marker, title, body, knownNumber), cancellationToken).ConfigureAwait(false);
+        var issue = await github.CallAsync($"upsert checklist issue {deploymentKey}", c => UpsertAsync(c, marker, title, body, knownNumber, createdSince), cancellationToken).ConfigureAwait(false);
         logger.Information("Checklist issue #{IssueNumber} for {DeploymentKey} {Outcome}", issue.Number, deploymentKey, issue.Created ? "created" : "updated");
         return issue;
     }
@@ -44,9 +45,9 @@ public sealed partial class ChecklistIssue(GitHubConnection github, ILogger logg
     }
 
     // Runs inside the retry: look up first, so a retried create never opens a second issue.
-    private async Task<ChecklistIssueRef> UpsertAsync(IGitHubClient client, string marker, string title, string body, int? knownNumber)
+    private async Task<ChecklistIssueRef> UpsertAsync(IGitHubClient client, string marker, string title, string body, int? knownNumber, DateTimeOffset? createdSince)
     {
-        var number = knownNumber ?? await FindByMarkerAsync(client, marker).ConfigureAwait(false);
+        var number = knownNumber ?? await FindByMarkerAsync(client, marker, createdSince).ConfigureAwait(false);
         if (number is { } existing)
         {
             // Only what Runway owns: Octokit's IssueUpdate would also send "milestone": null and clear it.
@@ -58,10 +59,13 @@ public sealed partial class ChecklistIssue(GitHubConnection github, ILogger logg
         return new ChecklistIssueRef(created.Number, created.HtmlUrl, Created: true);
     }
 
-    // The label narrows the search where it stuck; the marker in the body decides. Every page, open and closed.
-    private async Task<int?> FindByMarkerAsync(IGitHubClient client, string marker)
+    // Not by the label: GitHub drops it silently for a token without push access. The marker in the body decides;
+    // every page, open and closed, narrowed to issues updated since the deployment began when that is known.
+    private async Task<int?> FindByMarkerAsync(IGitHubClient client, string marker, DateTimeOffset? createdSince)
     {
-        var query = new Dictionary<string, string> { ["state"] = "all", ["labels"] = label };
+        var query = new Dictionary<string, string> { ["state"] = "all" };
+        if (createdSince is { } since)
+            query["since"] = since.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var (issues, _) = await GitHubRest.GetAllAsync(client, $"repos/{github.Owner}/{github.Name}/issues", query, page => page.AsArray()).ConfigureAwait(false);
         return issues.Where(i => i["pull_request"] is null && (GitHubRest.Text(i["body"])?.Contains(marker, StringComparison.Ordinal) ?? false))
             .Select(i => i["number"]?.GetValue<int>())

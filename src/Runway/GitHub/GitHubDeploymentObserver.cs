@@ -101,8 +101,10 @@ public sealed class GitHubDeploymentObserver(DeploymentServices services, GitHub
         if (body.Length > MaxIssueBody)
             body = body[..MaxIssueBody] + "\n\n… (truncated: run ./build.sh Checklist for the whole report)\n";
         var known = await IssueNumberAsync(deployment, cancellationToken).ConfigureAwait(false);
+        // A minute early: the runner's clock and GitHub's may differ.
         var issue = await _issue.UpsertAsync($"{deployment.Environment}/{deployment.Release}/{deployment.Id}",
-            $"Deployment {deployment.Id}: {deployment.Release} to {deployment.Environment}", body, known, cancellationToken).ConfigureAwait(false);
+            $"Deployment {deployment.Id}: {deployment.Release} to {deployment.Environment}", body, known, cancellationToken,
+            createdSince: deployment.StartedAt.AddMinutes(-1)).ConfigureAwait(false);
         if (known is null)
             await RecordIssueAsync(deployment, issue, cancellationToken).ConfigureAwait(false);
         _issueNumber = (deployment.Id, issue.Number);

@@ -28,4 +28,8 @@ public sealed record Deployment(
 /// <param name="Release">The release to deploy.</param>
 /// <param name="StartedBy">Who starts it (a person or a CI job).</param>
 /// <param name="Host">The machine it runs on.</param>
-public sealed record DeploymentStart(string Environment, string Release, string StartedBy, string Host);
+public sealed record DeploymentStart(string Environment, string Release, string StartedBy, string Host)
+{
+    /// <summary>The exact parameter values the run started with (secrets already masked), recorded with the start; null when not known.</summary>
+    public IReadOnlyDictionary<string, string?>? Parameters { get; init; }
+}

@@ -72,6 +72,8 @@ public sealed partial class DeploymentLedger(LedgerDatabase database)
             ["previousRelease"] = deployment.PreviousRelease,
             ["startedBy"] = deployment.StartedBy,
             ["host"] = deployment.Host,
+            ["parameters"] = start.Parameters is null ? null
+                : new JsonObject(start.Parameters.Select(p => KeyValuePair.Create(p.Key, p.Value is null ? null : (JsonNode?)JsonValue.Create(p.Value)))),
         }, token).ConfigureAwait(false);
         // Logged once, by the session that started it (with the previous release), not here too.
         return deployment;

@@ -47,7 +47,7 @@ public sealed class CanaryPhase(DeploymentServices services)
         // A first deployment's pool is the only one, so it carries whatever comes; it is promoted only once judged.
         // The warm-up also proves, before the bake, that the metrics see the canary's traffic.
         var seen = baseline is not null
-            ? await new CanaryWarmUp(services.Http, services.Contract, services.ServiceToken, services.Time)
+            ? await new CanaryWarmUp(services.Http, services.Contract, services.ServiceToken, services.Time) { InstancesReachable = services.Settings.Service.InstancesReachable }
                 .RunAsync(pool, services.CreateMetricSource(services.Environment.Name), cancellationToken).ConfigureAwait(false)
             : null;
         var weights = baseline is not null

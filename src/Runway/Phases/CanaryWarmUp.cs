@@ -11,8 +11,15 @@ namespace Runway.Phases;
 /// comparison would fail a healthy release on its start-up alone. The same requests then prove, before the bake,
 /// that the metric source sees the canary's traffic.
 /// </summary>
+/// <remarks>
+/// When only the router reaches the instances (<see cref="InstancesReachable"/> false), a pool at weight 0 cannot be
+/// warmed: it warms on its canary share instead, and every look of the bake still checks that the metrics see it.
+/// </remarks>
 public sealed class CanaryWarmUp(HttpClient http, ServiceContract contract, string? token, TimeProvider time)
 {
+    /// <summary>False when the instances can be reached only through the environment's URL: then nothing is sent.</summary>
+    public bool InstancesReachable { get; init; } = true;
+
     /// <summary>Requests per instance: past the runtime's tier-up threshold (30 calls).</summary>
     public const int RequestsPerInstance = 40;
 
@@ -26,6 +33,11 @@ public sealed class CanaryWarmUp(HttpClient http, ServiceContract contract, stri
     /// <exception cref="MetricsBlindException">The metrics did not count the warm-up's requests.</exception>
     public async Task<System.Text.Json.Nodes.JsonObject?> RunAsync(PoolSnapshot pool, MetricSource? metrics, CancellationToken cancellationToken)
     {
+        if (!InstancesReachable)
+            return new System.Text.Json.Nodes.JsonObject
+            {
+                ["skipped"] = "the instances are reachable only through the environment's URL: the canary warms on its canary share, and every look checks the metrics see it",
+            };
         if (metrics is null)
         {
             await WarmAsync(pool, cancellationToken).ConfigureAwait(false);

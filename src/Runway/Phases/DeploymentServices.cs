@@ -40,7 +40,7 @@ public sealed class DeploymentServices : IAsyncDisposable
         BackupRepository = settings.BackupRepository?.Create();
         Checklist = new DeploymentChecklist(checklist, Marks, settings.Environment, time, logger);
         Session = new DeploymentSession(LedgerDatabase, Deployments, settings.Environment, settings.StartedBy, logger,
-            (topology.Environment as LocalEnvironment)?.Router, settings.TrafficLease);
+            (topology.Environment as LocalEnvironment)?.Router, settings.TrafficLease) { RunParameters = settings.Parameters };
         // Every change to the environment re-verifies this run's lock first.
         Environment = new LockedEnvironment(topology.Environment, Session);
         GitHub = settings.GitHub is { } github ? GitHubConnection.Create(github, time, logger) : null;

@@ -20,6 +20,9 @@ public sealed class DeploymentSession(
     private long? _deploymentId; // the deployment this run began or resumed: said once, not at every phase
     private bool _saidNoStableRelease;
 
+    /// <summary>The exact parameter values of this run (secrets masked), recorded when it starts a deployment.</summary>
+    public IReadOnlyDictionary<string, string?>? RunParameters { get; init; }
+
     /// <summary>The environment this session deploys to.</summary>
     public string Environment => environment;
 
@@ -110,7 +113,7 @@ public sealed class DeploymentSession(
             throw new InvalidOperationException(
                 $"Deployment {active.Id} of {active.Release} is still running in {environment} (started by {active.StartedBy} on {active.Host} at {active.StartedAt:u}). " +
                 $"Finish it (./build.sh Deploy --version {active.Release}) or roll it back (./build.sh Rollback) before deploying {release}.");
-        var deployment = await ledger.StartDeploymentAsync(new DeploymentStart(environment, release, startedBy, System.Environment.MachineName), cancellationToken)
+        var deployment = await ledger.StartDeploymentAsync(new DeploymentStart(environment, release, startedBy, System.Environment.MachineName) { Parameters = RunParameters }, cancellationToken)
             .ConfigureAwait(false);
         logger.Information("Started deployment {DeploymentId} of {Release} to {Environment} (previous release {Previous})",
             deployment.Id, release, environment, deployment.PreviousRelease ?? "none");

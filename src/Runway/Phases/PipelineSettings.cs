@@ -130,6 +130,9 @@ public sealed record PipelineSettings
     /// <summary>Secret values, to prove the logs free of them.</summary>
     public IReadOnlyList<string> SecretValues { get; init; } = [];
 
+    /// <summary>The exact parameter values of the run (secrets masked), recorded with the deployment it starts.</summary>
+    public IReadOnlyDictionary<string, string?>? Parameters { get; init; }
+
     /// <summary>GitHub, when configured; null turns every GitHub step and status off (the local profile).</summary>
     public GitHubOptions? GitHub { get; init; }
 

@@ -23,10 +23,14 @@ public sealed class SmokeSteps(DeploymentServices services)
     /// <summary>Proves <paramref name="environment"/>'s metrics count requests sent to <paramref name="release"/>'s pool.</summary>
     public DeploymentStep MetricsReachable(string name, IEnvironmentProvider environment, string release) => new(name, async token =>
     {
-        var pool = (await environment.ReadAsync(token).ConfigureAwait(false)).Pool(release)
-            ?? throw new InvalidOperationException($"No pool of {release} runs in {environment.Name}: its metrics cannot be read.");
-        var evidence = await new MetricsReachability(services.Http, services.Contract, services.ServiceToken, services.Time)
+        var snapshot = await environment.ReadAsync(token).ConfigureAwait(false);
+        var pool = snapshot.Pool(release) ?? throw new InvalidOperationException($"No pool of {release} runs in {environment.Name}: its metrics cannot be read.");
+        // Instances that only the router reaches get the requests through it: the pool then serves all of its traffic.
+        var through = services.Settings.Service.InstancesReachable ? null : new Uri(snapshot.Url
+            ?? throw new InvalidOperationException($"Environment {environment.Name} has no URL, and its instances are not reachable (--instances-reachable false): nothing can reach its pool."));
+        var evidence = await new MetricsReachability(services.Http, services.Contract, services.ServiceToken, services.Time) { Through = through }
             .ProveAsync(services.CreateMetricSource(environment.Name), Canary(pool), send: null, token).ConfigureAwait(false);
+        evidence["through"] = through?.ToString() ?? "each instance";
         evidence["environment"] = environment.Name;
         return StepOutcome.Of(evidence, "metrics-reachable");
     });

@@ -33,6 +33,13 @@ public sealed record ServiceSettings
     /// <summary>The URL users reach through HAProxy.</summary>
     public Uri? HAProxyUrl { get; init; }
 
+    /// <summary>
+    /// Whether Runway can reach each instance's own URL (as the local profile and the example can). False: every request
+    /// goes through the environment's URL (the router), a fresh canary warms up under its canary weight instead of
+    /// beforehand, and the <c>scrape</c> metric source (which reads each instance) cannot be used.
+    /// </summary>
+    public bool InstancesReachable { get; init; } = true;
+
     /// <summary>The HAProxy backend whose slots hold staging's pools (same admin socket).</summary>
     public string StagingHAProxyBackend { get; init; } = "staging";
 

@@ -111,8 +111,9 @@ public sealed class SmokeRunner
     private SmokeProbeResult Log(SmokeProbeResult result, SmokeProbe probe)
     {
         _logger.Information(
-            "Smoke probe {Probe} {Method} {Path}: {Outcome} with status {Status} in {LatencyMs:F0} ms after {Attempts} request(s) {Reason}",
-            result.Name, probe.Method, probe.Path, result.Passed ? "passed" : "FAILED", result.Status, result.LatencyMs, result.Attempts, result.Reason ?? string.Empty);
+            "Smoke probe {Probe} {Method} {Path}: {Outcome} with status {Status} in {Latency} after {Attempts} request(s){Reason}",
+            result.Name, probe.Method, probe.Path, result.Passed ? "passed" : "FAILED", result.Status, TimeSpan.FromMilliseconds(result.LatencyMs), result.Attempts,
+            result.Reason is null ? string.Empty : " " + result.Reason);
         return result;
     }
 

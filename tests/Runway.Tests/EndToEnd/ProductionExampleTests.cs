@@ -34,7 +34,9 @@ public sealed class ProductionExampleTests
         var example = await ExampleEnvironment.StartAsync(repository, postgres);
         try
         {
-            (await example.DeployAsync("1.0.0")).ShouldSucceed("first deployment");
+            (await example.DeployAsync("1.0.0")).ShouldSucceed("first deployment")
+                .ShouldSay("Running the deploy-pool command of staging", "staging is the same commands with RUNWAY_ENVIRONMENT=staging")
+                .ShouldSay("Checklist item metrics-reachable done", "Prometheus sees staging's traffic");
 
             await using (var users = example.SteadyUsers())
             {
@@ -65,6 +67,12 @@ public sealed class ProductionExampleTests
                 (await example.HAProxyWeightsAsync()).ShouldBe(new Dictionary<string, int> { ["1.0.0"] = 100 });
                 (await users.ReleasesAsync()).ShouldContain("1.0.0");
             }
+
+            // Status asks HAProxy and the commands; Down stops nothing of the team's and says so.
+            var status = JsonNode.Parse((await example.RunAsync("Status", "--json", "--verbosity", "quiet")).ShouldSucceed("Status").Output)!;
+            status["weights"]!.ToJsonString().ShouldBe("{\"1.0.0\":100}");
+            (await example.RunAsync("Down")).ShouldSucceed("Down").ShouldSay("Nothing to stop in production", "Down of a command environment");
+            (await example.HAProxyWeightsAsync()).ShouldBe(new Dictionary<string, int> { ["1.0.0"] = 100 }, "Down left the team's pools serving");
         }
         finally
         {

@@ -33,6 +33,22 @@ public sealed class ChecklistIssueTests : IDisposable
         _api.Received("GET", "/issues").ShouldAllBe(r => r.Query!["state"].ToString() == "all");
     }
 
+    // A token without push access: GitHub drops the label silently, so a rerun that lost the issue's number must
+    // find it by its marker, not by the label, or it opens a second issue.
+    [Fact]
+    public async Task UpsertAsync_LabelDidNotStick_RerunFindsTheIssueByItsMarker()
+    {
+        _github.LabelsStick = false;
+        var first = await Checklist().UpsertAsync("production/2.4.0/42", "Deploy 2.4.0", "- [ ] a", knownNumber: null, CancellationToken.None);
+
+        var rerun = await Checklist().UpsertAsync("production/2.4.0/42", "Deploy 2.4.0", "- [x] a", knownNumber: null, CancellationToken.None);
+
+        _github.Issues.Single()["labels"]!.AsArray().ShouldBeEmpty();
+        rerun.Created.ShouldBeFalse();
+        rerun.Number.ShouldBe(first.Number);
+        _api.Received("POST", "/issues").Count.ShouldBe(1);
+    }
+
     [Fact]
     public async Task UpsertAsync_Update_KeepsTheMilestoneAssigneesAndLabelsPeopleSet()
     {

@@ -32,7 +32,8 @@ public sealed class FakeGitHubRepository
         api.On("POST", "/issues", request =>
         {
             var body = Body(request);
-            var labels = body["labels"]?.AsArray().Select(l => l!.GetValue<string>()).ToArray() ?? [];
+            // GitHub silently drops the labels of a new issue when the token has no push access.
+            var labels = LabelsStick ? body["labels"]?.AsArray().Select(l => l!.GetValue<string>()).ToArray() ?? [] : [];
             var issue = Issue(Issues.Count + 7, body["title"]!.GetValue<string>(), body["body"]!.GetValue<string>(), labels);
             Issues.Add(issue);
             return GitHubApiServer.Reply(201, Serialize(issue.DeepClone()));
@@ -50,6 +51,9 @@ public sealed class FakeGitHubRepository
     public List<JsonObject> Deployments { get; } = [];
 
     public List<JsonObject> Issues { get; } = [];
+
+    /// <summary>Whether labels sent with a new issue are kept (false: a token without push access).</summary>
+    public bool LabelsStick { get; set; } = true;
 
     /// <summary>How many deployment creations answer 502 after creating (the answer is lost, the deployment is not).</summary>
     public int FailCreates { get; set; }

@@ -74,6 +74,8 @@ public sealed class GitHubDeploymentObserverTests(PostgresServer server) : IAsyn
 
         _api.Received("POST", "/issues").Count.ShouldBe(1);
         _api.Received("GET", "/issues").Count.ShouldBe(1, "later updates use the number the ledger keeps");
+        _api.Received("GET", "/issues").Single().Query!.ShouldContainKey("since", "the first look-up reads only issues updated since the deployment began");
+        _api.Received("GET", "/issues").Single().Query!.ShouldNotContainKey("labels", "the label may not have stuck");
         var issue = _github.Issues.Single();
         issue["title"]!.GetValue<string>().ShouldBe($"Deployment {firstJob.Deployment!.Id}: 2.4.0 to production");
         afterRollout50.ShouldContain("- [x] Half the traffic on the release");

@@ -26,6 +26,20 @@ public sealed class DeploymentLedgerTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task StartDeploymentAsync_RecordsTheExactParameterValuesOfTheRun()
+    {
+        await using var ledger = await TestLedger.CreateAsync(server);
+        var parameters = new Dictionary<string, string?> { ["BakeTime"] = "20 s", ["CanaryWeight"] = "10", ["ServiceToken"] = "*****", ["StartedBy"] = null };
+
+        var started = await ledger.Deployments.StartDeploymentAsync(new DeploymentStart("production", "2.4.0", "alice", "build-7") { Parameters = parameters });
+
+        var recorded = (await ledger.Events.ReadAsync()).Single(e => e.Type == LedgerEventTypes.DeploymentStarted && e.DeploymentId == started.Id);
+        var values = recorded.Payload["parameters"]!.AsObject();
+        values.Select(p => (p.Key, p.Value?.GetValue<string>())).ShouldBe(
+            [("BakeTime", "20 s"), ("CanaryWeight", "10"), ("ServiceToken", "*****"), ("StartedBy", null)], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task StartDeploymentAsync_AfterASucceededRelease_RecordsItAsPreviousRelease()
     {
         await using var ledger = await TestLedger.CreateAsync(server);

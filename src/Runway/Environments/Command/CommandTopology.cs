@@ -30,13 +30,25 @@ public static class CommandTopology
         }.Where(s => string.IsNullOrWhiteSpace(s.Item1)).Select(s => s.Item2).ToList();
         if (missing.Count > 0)
             throw new InvalidOperationException($"Environment {settings.Environment} is driven by commands and needs: {string.Join(", ", missing)}. Set them in the profile or the environment.");
+        var production = environment(commands with { Name = settings.Environment }, false);
         var staging = settings.StagingDatabaseConnectionString is { Length: > 0 } stagingDatabase
             ? new StagingTarget(environment(commands with { Name = StagingName }, true), stagingDatabase)
             : null;
-        return new Topology(settings.LedgerConnectionString!, settings.DatabaseConnectionString!, environment(commands with { Name = settings.Environment }, false), staging,
-            settings.ServiceToken, _ => Task.CompletedTask,
+        return new Topology(settings.LedgerConnectionString!, settings.DatabaseConnectionString!, production, staging,
+            settings.ServiceToken, token => NothingToStopAsync(production, logger, token),
             // The commands run with this process's environment: that is what the release's deployment gets.
             (_, name) => System.Environment.GetEnvironmentVariable(name));
+    }
+
+    // The pools are the team's (its commands started them and they serve its users): Down stops none of them, and says
+    // what runs and how to remove a pool instead of exiting silently.
+    private static async Task NothingToStopAsync(IEnvironmentProvider environment, ILogger logger, CancellationToken cancellationToken)
+    {
+        var snapshot = await environment.ReadAsync(cancellationToken).ConfigureAwait(false);
+        logger.Information(
+            "Nothing to stop in {Environment}: Runway started none of it. Its pools are run by your commands and serve its users: {Pools}. " +
+            "To take a release away use ./build.sh Rollback, or your remove-pool command", environment.Name,
+            snapshot.Pools.Count == 0 ? "none runs now" : string.Join(", ", snapshot.Pools.Select(p => $"{p.Release} at {p.Weight}% on {p.Instances.Count} instance(s)")));
     }
 
     // A token given is used; only a missing one makes the contract worth reading here.

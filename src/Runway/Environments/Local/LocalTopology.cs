@@ -43,6 +43,20 @@ public static class LocalTopology
             (release, name) => Configuration(settings, release, cluster.ConnectionString(database), key).GetValueOrDefault(name));
     }
 
+    /// <summary>
+    /// Down while the cluster is stopped: stops the replicas and routers the state files record, and leaves the cluster
+    /// as it is (starting one just to stop it would initialise it on a fresh checkout). No run can hold the environment
+    /// then: its lock lives in that cluster.
+    /// </summary>
+    public static async Task DownWithoutClusterAsync(PipelineSettings settings, HttpClient http, ILogger logger, CancellationToken cancellationToken)
+    {
+        await Environment(settings, settings.Environment, settings.RouterPort, settings.RouterAdminPort, settings.Replicas, "", "", http, logger)
+            .DownAsync(cancellationToken).ConfigureAwait(false);
+        await Environment(settings, "staging", settings.StagingRouterPort, settings.StagingRouterAdminPort, settings.StagingReplicas, "", "", http, logger)
+            .DownAsync(cancellationToken).ConfigureAwait(false);
+        logger.Information("The PostgreSQL cluster under {Directory} is already stopped (or was never created): left as it is", Path.Combine(settings.TemporaryDirectory, "postgres"));
+    }
+
     /// <summary>The local cluster of these settings, started or not.</summary>
     public static LocalCluster Cluster(PipelineSettings settings, ILogger logger) =>
         new(new LocalClusterOptions(Path.Combine(settings.TemporaryDirectory, "postgres"), settings.PostgresPort), PostgresBinaries.Default, logger);

@@ -14,6 +14,8 @@ public static class MetricSources
     public static MetricSource Create(ServiceSettings settings, ServiceContract contract, string environment, HttpClient http, TimeProvider time) =>
         settings.MetricsSource switch
         {
+            "scrape" when !settings.InstancesReachable => throw new ServiceContractException(
+                "--metrics-source scrape reads each instance's metrics, but --instances-reachable is false: use --metrics-source prometheus, or make the instances reachable (InstancesReachable in the profile)."),
             "scrape" => Scrape(contract.Metrics, http, time),
             "prometheus" => Prometheus(settings, contract.Metrics, environment, http, time),
             var other => throw new ServiceContractException(

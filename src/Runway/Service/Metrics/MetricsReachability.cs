@@ -13,6 +13,9 @@ public sealed class MetricsReachability(HttpClient http, ServiceContract contrac
     /// <summary>Requests sent in all, spread over the instances (at least five each).</summary>
     public const int Requests = 30;
 
+    /// <summary>Where to send the requests when the instances cannot be reached one by one (the environment's URL); null: each instance.</summary>
+    public Uri? Through { get; init; }
+
     /// <summary>How long the counts may take to show the requests (a few Prometheus scrape intervals).</summary>
     public TimeSpan Wait { get; init; } = TimeSpan.FromSeconds(45);
 
@@ -56,16 +59,19 @@ public sealed class MetricsReachability(HttpClient http, ServiceContract contrac
 
     private Func<CancellationToken, Task<int>> SendAsync(CanaryPool pool) => async cancellationToken =>
     {
-        var answers = await Task.WhenAll(pool.Instances.Select(instance => SendToAsync(instance, pool, cancellationToken))).ConfigureAwait(false);
+        // Through the router the pool must be the one serving (staging, or the current pool before a canary).
+        if (Through is { } url) return await SendToAsync(url, Requests, cancellationToken).ConfigureAwait(false);
+        var each = Math.Max(5, (int)Math.Ceiling((double)Requests / pool.Instances.Count));
+        var answers = await Task.WhenAll(pool.Instances.Select(instance => SendToAsync(instance, each, cancellationToken))).ConfigureAwait(false);
         return answers.Sum();
     };
 
-    private async Task<int> SendToAsync(Uri instance, CanaryPool pool, CancellationToken cancellationToken)
+    private async Task<int> SendToAsync(Uri target, int requests, CancellationToken cancellationToken)
     {
         var answered = 0;
-        for (var run = 1; run <= Math.Max(5, (int)Math.Ceiling((double)Requests / pool.Instances.Count)); run++)
+        for (var run = 1; run <= requests; run++)
         {
-            using var request = ServiceRequestMessage.Create(contract.Request, instance, token, run);
+            using var request = ServiceRequestMessage.Create(contract.Request, target, token, run);
             try
             {
                 using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Runway.Environments;
 using Runway.Environments.HAProxy;
 using Runway.Load;
+using Runway.Service.Metrics;
 using Runway.Tests.Service;
 using Serilog.Core;
 using Shouldly;
@@ -108,6 +109,24 @@ public sealed class HAProxyRouterTests
             router.SetWeightsAsync(new Dictionary<string, int> { ["1.0.0"] = 100 }, [new RuntimePool("1.0.0", [new InstanceSnapshot("http://127.0.0.1:9", null)])], CancellationToken.None));
 
         error.Message.ShouldContain("--haproxy-backend");
+    }
+
+    [Fact]
+    public async Task MetricsReachability_InstancesReachableOnlyThroughTheRouter_SendsThroughHAProxyAndSeesTheRequests()
+    {
+        await using var haproxy = await HAProxyProcess.StartAsync();
+        await using var pools = new InProcessPools(instancesPerPool: 1);
+        var router = Router(haproxy);
+        var environment = new ComposedEnvironment(pools, router);
+        var pool = await environment.DeployPoolAsync("1.0.0", CancellationToken.None);
+        await SetAndConfirmAsync(environment, new() { ["1.0.0"] = 100 });
+        var before = (await router.ServersAsync(CancellationToken.None)).Sum(s => s.TotalSessions);
+
+        var evidence = await new MetricsReachability(Http, SampleContract.NodeStyle, null, TimeProvider.System) { Through = haproxy.Url, Wait = TimeSpan.FromSeconds(5) }
+            .ProveAsync(MetricSources.Scrape(SampleContract.NodeStyle.Metrics, Http, TimeProvider.System), Runway.Phases.SmokeSteps.Canary(pool), null, CancellationToken.None);
+
+        evidence["traffic"]!["seen"]!.GetValue<double>().ShouldBe(MetricsReachability.Requests);
+        ((await router.ServersAsync(CancellationToken.None)).Sum(s => s.TotalSessions) - before).ShouldBe(MetricsReachability.Requests, "every request went through HAProxy");
     }
 
     private static HAProxyRouter Router(HAProxyProcess haproxy) =>
