@@ -22,7 +22,8 @@ public static class CanaryHtmlReport
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "canary.html");
-        await File.WriteAllTextAsync(path, Render(release, evidence), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+        // Written beside and renamed: a crash never leaves a torn report under its name.
+        await Runway.Files.AtomicFile.WriteAllTextAsync(path, Render(release, evidence), cancellationToken).ConfigureAwait(false);
         return path;
     }
 

@@ -37,7 +37,7 @@ public sealed record ReleaseManifest(string Release, string Sources, string Dige
     }
 
     /// <summary>Writes the manifest into <paramref name="folder"/>.</summary>
-    public void Write(string folder) => File.WriteAllText(Path.Combine(folder, FileName), JsonSerializer.Serialize(this, Json));
+    public void Write(string folder) => Runway.Files.AtomicFile.WriteAllText(Path.Combine(folder, FileName), JsonSerializer.Serialize(this, Json));
 
     /// <summary>The SHA-256 digest of the files in <paramref name="folder"/> (the manifest excluded).</summary>
     public static string DigestOf(string folder)
