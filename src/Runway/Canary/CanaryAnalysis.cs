@@ -43,7 +43,7 @@ public sealed class CanaryAnalysis
         if (Math.Min(baseline.Requests, canary.Requests) < _options.MinRequestsPerPool)
         {
             return (CanaryVerdict.Inconclusive,
-                $"Too little traffic to judge: {baseline.Requests} baseline and {canary.Requests} canary requests, at least {_options.MinRequestsPerPool} needed in each pool. Send more traffic or bake longer.");
+                $"Too little traffic to judge: {baseline.Requests:0} baseline and {canary.Requests:0} canary requests, at least {_options.MinRequestsPerPool} needed in each pool. Send more traffic or bake longer.");
         }
 
         var increase = canary.ErrorRate - baseline.ErrorRate;

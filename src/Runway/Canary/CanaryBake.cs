@@ -143,7 +143,7 @@ public sealed class CanaryBake
     {
         var result = look.Analysis!;
         _logger.Write(LookLevel,
-            "Canary bake look {Look}/{Looks}, {Remaining} left: baseline {BaselineRequests} requests at {BaselineErrorRate:P2} errors, canary {CanaryRequests} at {CanaryErrorRate:P2}; z errors {ErrorZ:F2}, latency {LatencyZ:F2} against boundary {Boundary:F2}: {Verdict}",
+            "Canary bake look {Look}/{Looks}, {Remaining} left: baseline {BaselineRequests:0} requests at {BaselineErrorRate:P2} errors, canary {CanaryRequests:0} at {CanaryErrorRate:P2}; z errors {ErrorZ:F2}, latency {LatencyZ:F2} against boundary {Boundary:F2}: {Verdict}",
             look.Number, _options.PlannedLooks, HumanDuration.Format(Max(TimeSpan.Zero, _options.BakeDuration - elapsed)),
             result.Baseline.Requests, result.Baseline.ErrorRate, result.Canary.Requests, result.Canary.ErrorRate,
             result.ErrorTest.Z, result.LatencyTest.Z, result.Boundary, result.Verdict);

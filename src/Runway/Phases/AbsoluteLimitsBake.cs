@@ -49,7 +49,7 @@ public sealed class AbsoluteLimitsBake(DeploymentServices services)
             window.Add(await metrics.ReadAsync(pool, cancellationToken).ConfigureAwait(false));
             var judgement = limits.Judge(pool.Release, window.Totals());
             var elapsed = time.GetElapsedTime(started);
-            services.Logger.Information("Absolute-limits bake of {Release}: {Requests} requests, so far {Verdict}: {Reason}",
+            services.Logger.Information("Absolute-limits bake of {Release}: {Requests:0} requests, so far {Verdict}: {Reason}",
                 pool.Release, judgement.Requests, judgement.Verdict, judgement.Reason);
             if (judgement.Verdict == CanaryVerdict.Fail || elapsed >= options.BakeDuration)
                 return (judgement, elapsed);

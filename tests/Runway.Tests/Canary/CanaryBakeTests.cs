@@ -92,6 +92,25 @@ public sealed class CanaryBakeTests
     }
 
     [Fact]
+    public async Task RunAsync_FractionalCountsFromPrometheus_AreLoggedAsWholeRequests()
+    {
+        // Prometheus's increase() extrapolates to the window's edges, so its counts are fractional (144.072…);
+        // a person reads requests, not the extrapolation's digits.
+        var options = new CanaryOptions { BakeDuration = TimeSpan.FromMinutes(2), Interval = TimeSpan.FromMinutes(1) };
+        var metrics = new ScriptedMetrics((_, read) => ScriptedMetrics.Steady(read * 144.07207207207207));
+        var log = new Runway.Tests.Database.Resilience.CollectingSink();
+
+        await new CanaryBake(metrics, options, new AutoAdvancingTime(), new Serilog.LoggerConfiguration().WriteTo.Sink(log).CreateLogger())
+            .RunAsync(new CanaryPool("1.0.0", []), new CanaryPool("1.1.0", []), null, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(20));
+
+        var looks = log.Lines.Where(l => l.StartsWith("Canary bake look", StringComparison.Ordinal)).ToList();
+        looks.ShouldNotBeEmpty();
+        looks.ShouldAllBe(l => !l.Contains(".072"), string.Join("\n", looks));
+        looks[0].ShouldContain("baseline 144 requests");
+    }
+
+    [Fact]
     public async Task RunAsync_BaselineUnreadableOnce_IsAMeasurementErrorNotAVerdict()
     {
         var options = new CanaryOptions { BakeDuration = TimeSpan.FromMinutes(5), Interval = TimeSpan.FromMinutes(1) };
