@@ -7,6 +7,9 @@ namespace Runway.Targets.Output;
 /// <summary>Renders the final table of targets, statuses and durations, and the one-line verdict.</summary>
 internal static class SummaryTable
 {
+    // The whole reason was logged when the target was skipped; the table keeps its start so that it fits a terminal.
+    private const int MaxStatusLength = 72;
+
     public static string Render(IReadOnlyList<TargetResult> results, bool succeeded, DateTimeOffset finishedAt)
     {
         var rows = results.Select(r => (r.Name, Status: Status(r), Duration: Format(r.Duration))).ToList();
@@ -32,7 +35,9 @@ internal static class SummaryTable
         (name.PadRight(nameWidth) + status.PadRight(statusWidth) + duration.PadLeft(durationWidth)).TrimEnd() + "\n";
 
     private static string Status(TargetResult result) =>
-        result.Status == TargetStatus.Skipped && result.Reason is { } reason ? $"Skipped ({reason})" : result.Status.ToString();
+        result.Status == TargetStatus.Skipped && result.Reason is { } reason ? $"Skipped ({Shorten(reason, MaxStatusLength - "Skipped ()".Length)})" : result.Status.ToString();
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)].TrimEnd() + "…";
 
     private static string Format(TimeSpan? duration) => duration is { } d ? DurationText.Format(d) : "";
 }
