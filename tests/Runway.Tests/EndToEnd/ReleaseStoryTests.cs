@@ -50,7 +50,10 @@ public sealed class ReleaseStoryTests : IAsyncLifetime
 
     private async Task SecondRelease_PassesItsCanaryAndServesEverything()
     {
-        (await _repository.RunAsync("Deploy", "--version", "1.1.0")).ShouldSucceed("(b) Deploy 1.1.0")
+        // The story of a good release through every phase; the judge's own rates are measured in bench/canary. On a loaded
+        // machine a fresh canary's millisecond medians can be 1.3-2.3x the warm, busy baseline's (a known limit of judging
+        // against the running pool, see bench/RESULTS.md "rollout"), so the latency margin is wide here.
+        (await _repository.RunAsync("Deploy", "--version", "1.1.0", "--max-latency-increase", "5")).ShouldSucceed("(b) Deploy 1.1.0")
             .ShouldSay("Canary bake ended Pass", "(b) Deploy 1.1.0")
             .ShouldSay("Checklist item canary-analysis-passed done by Canary", "(b) Deploy 1.1.0");
 
