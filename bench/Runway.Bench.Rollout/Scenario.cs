@@ -102,13 +102,13 @@ internal sealed partial class Scenario(BenchRoot root, BuildInvoker build, Ledge
             await ledger.StepEvidenceAsync("1.3.0", "Canary", "canary-analysis", cancellationToken), rollback, Intervals(run, traffic));
     }
 
-    // "Canary bake 00:00:06 left: baseline 180 requests at 0.00% errors, canary 20 at 5.00%, so far Inconclusive"
+    // "Canary bake look 2/5, 5.8 s left: baseline 380 requests at 0.00 % errors, canary 33 at 0.00 %; z errors 0.00, latency 3.81 against boundary 3.18: Pass"
     private static List<BakeInterval> Intervals(BuildRun run, long traffic) =>
         [.. run.Lines.Select(l => (l.At, Match: BakeLine().Match(l.Text))).Where(m => m.Match.Success).Select(m => new BakeInterval(
             Seconds(traffic, m.At) ?? 0, long.Parse(m.Match.Groups[1].Value, CultureInfo.InvariantCulture),
             long.Parse(m.Match.Groups[2].Value, CultureInfo.InvariantCulture), m.Match.Groups[3].Value))];
 
-    [GeneratedRegex(@"Canary bake .* left: baseline (\d+) requests .* canary (\d+) at .* so far (\w+)")]
+    [GeneratedRegex(@"Canary bake look .* left: baseline (\d+) requests .* canary (\d+) at .*: (\w+)\s*$")]
     private static partial Regex BakeLine();
 
     private void Ensure(BuildRun run, bool succeeded)
