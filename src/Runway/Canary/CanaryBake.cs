@@ -45,11 +45,18 @@ public sealed class CanaryBake
         await ReadAsync(ledger, baseline, canary, TimeSpan.Zero, progress, cancellationToken);
         while (true)
         {
-            var remaining = _options.BakeDuration - _time.GetElapsedTime(started);
-            await Task.Delay(Min(_options.Interval, Max(remaining, TimeSpan.Zero)), _time, cancellationToken);
+            await WaitUntilAsync(started, Min(_time.GetElapsedTime(started) + _options.Interval, _options.BakeDuration), cancellationToken);
             var elapsed = _time.GetElapsedTime(started);
             if (await ReadAsync(ledger, baseline, canary, elapsed, progress, cancellationToken) is { } end) return Finish(end, elapsed, ledger);
         }
+    }
+
+    // A timer may wake a little early; a look is never taken before its time, or the bake's last planned look would
+    // come a millisecond short of the end and a sliver of a look would follow it with no α left ("look 6/5").
+    private async Task WaitUntilAsync(long started, TimeSpan due, CancellationToken cancellationToken)
+    {
+        for (var left = due - _time.GetElapsedTime(started); left > TimeSpan.Zero; left = due - _time.GetElapsedTime(started))
+            await Task.Delay(left, _time, cancellationToken);
     }
 
     // One look: read, then judge. Returns the final analysis when the bake ends here.

@@ -92,6 +92,32 @@ public sealed class CanaryBakeTests
     }
 
     [Fact]
+    public async Task RunAsync_TimerFiringAMillisecondEarly_EndsAtThePlannedLookWithItsBoundary()
+    {
+        // A real timer may wake a millisecond early: the fifth look at 9.999 s of a 10 s bake is the last one, not a
+        // sixth "look 6/5" a millisecond later that has no α left and reports the bake's boundary as infinite.
+        var options = new CanaryOptions { BakeDuration = TimeSpan.FromSeconds(10), Interval = TimeSpan.FromSeconds(2) };
+        var metrics = new ScriptedMetrics((_, read) => ScriptedMetrics.Steady(read * 200.0));
+
+        var result = await new CanaryBake(metrics, options, new EarlyTimerTime(TimeSpan.FromMilliseconds(1)), Logger.None)
+            .RunAsync(new CanaryPool("1.0.0", []), new CanaryPool("1.1.0", []), null, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(20));
+
+        result.Intervals.ShouldBe(options.PlannedLooks);
+        result.Analysis.Boundary.ShouldBeLessThan(double.PositiveInfinity, result.Analysis.Reason);
+    }
+
+    private sealed class EarlyTimerTime(TimeSpan early) : FakeTimeProvider
+    {
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime > early ? dueTime - early : dueTime, period);
+            ThreadPool.QueueUserWorkItem(_ => Advance(dueTime > early ? dueTime - early : dueTime));
+            return timer;
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_FractionalCountsFromPrometheus_AreLoggedAsWholeRequests()
     {
         // Prometheus's increase() extrapolates to the window's edges, so its counts are fractional (144.072…);
