@@ -132,7 +132,7 @@ internal sealed class RepositoryBench(LocalCluster cluster, string directory, Be
         text.AppendLine("## database-repository").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Reproduce: `{settings.Command}` (this section; `--repository-only` runs it alone; needs `s3rver` and `s3cmd`; one PostgreSQL 15 cluster and one s3rver on loopback).");
         text.AppendLine(CultureInfo.InvariantCulture, $"Measured {TimeProvider.System.GetUtcNow():yyyy-MM-dd} on {Environment.ProcessorCount} cores shared with other work; {settings.Rounds} rounds, the order alternating.").AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"| {_archiveBytes / 1048576} MB archive to s3rver | s3cmd | Runway (AWSSDK.S3: 8 parallel parts up, TransferUtility down) | difference |").AppendLine("| --- | --- | --- | --- |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {_archiveBytes / 1048576} MB archive to s3rver | s3cmd | Runway (AWSSDK.S3: 8 parallel parts up, 8 parallel ranges down) | difference |").AppendLine("| --- | --- | --- | --- |");
         text.AppendLine(Row("upload", _uploads)).AppendLine(Row("download", _downloads)).AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Lost-writes forecast (read every table's write counters, compare with the backup's) on the generated {_databaseBytes / 1048576} MB database: median {Timing.Seconds(Timing.Median(_forecasts))} of {_forecasts.Count}, fastest {Timing.Seconds(_forecasts.Min())}.");

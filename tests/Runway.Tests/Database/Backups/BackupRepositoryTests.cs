@@ -20,6 +20,33 @@ public sealed class BackupRepositoryTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task S3_AnArchiveOfSeveralParts_ComesBackByteForByte()
+    {
+        // 40 MB and 7 bytes: three 16 MB parts up and three ranges down, the last one short.
+        await using var s3 = await S3rverServer.StartAsync();
+        using var repository = (S3BackupRepository)new BackupRepositoryOptions($"s3://{S3rverServer.Bucket}/parts", s3.Endpoint.ToString(),
+            S3rverServer.AccessKey, S3rverServer.SecretKey).Create();
+        var folder = Directory.CreateTempSubdirectory("runway-parts-").FullName;
+        try
+        {
+            var original = Path.Combine(folder, "archive.dump");
+            var bytes = new byte[(40 << 20) + 7];
+            new Random(42).NextBytes(bytes);
+            await File.WriteAllBytesAsync(original, bytes);
+
+            var location = await repository.UploadAsync(original, CancellationToken.None);
+            var copy = Path.Combine(folder, "copy.dump");
+            await repository.DownloadAsync(location, copy, CancellationToken.None);
+
+            (await File.ReadAllBytesAsync(copy)).SequenceEqual(bytes).ShouldBeTrue("the downloaded archive equals the uploaded one");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Directory_UploadThenDownloadOnAnotherRunner_VerifiesAgainstTheRecord_AndACorruptedCopyFails()
     {
         var shared = Path.Combine(Path.GetTempPath(), "runway-repository-" + Guid.NewGuid().ToString("N")[..8]);
