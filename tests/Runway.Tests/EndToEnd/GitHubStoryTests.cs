@@ -37,6 +37,9 @@ public sealed class GitHubStoryTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // Down with the token: without it GitHub is half configured and every target, Down included, refuses to start,
+        // which left this story's routers and replicas running after it.
+        await _repository.RunWithEnvironmentAsync(new Dictionary<string, string> { ["RUNWAY_GITHUB_TOKEN"] = GitHubApiServer.Token }, "Down", "--force");
         await _repository.DisposeAsync();
         _api.Dispose();
     }

@@ -190,6 +190,7 @@ public sealed class ProductionExampleTests
     /// <summary>Users through HAProxy: 20 requests a second until disposed.</summary>
     private sealed class SteadyUsers : IAsyncDisposable
     {
+        private const int RequestsPerSecond = 20;
         private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
         private readonly CancellationTokenSource _stop = new();
         private readonly Task<LoadSnapshot> _running;
@@ -199,7 +200,7 @@ public sealed class ProductionExampleTests
             var load = new LoadGenerator(_http, new LoadOptions
             {
                 Target = url, Request = new ServiceRequest("GET", "/version", null, new Dictionary<string, string>()), ReleaseHeader = "X-Release",
-                RequestsPerSecond = 20, Concurrency = 4, Duration = TimeSpan.FromMinutes(10),
+                RequestsPerSecond = RequestsPerSecond, Concurrency = 4, Duration = TimeSpan.FromMinutes(10),
             }, TimeProvider.System, Logger.None);
             _running = load.RunAsync(_stop.Token);
         }
@@ -208,7 +209,10 @@ public sealed class ProductionExampleTests
         public async Task<long> FailuresAsync()
         {
             var result = await StopAsync();
-            result.Requests.ShouldBeGreaterThan(100, "the steady load ran through the whole run");
+            // At least half the planned rate over the whole window: a run as short as an on-call rollback (~4 s) still
+            // had users, and a load that stalled would show far fewer.
+            result.Requests.ShouldBeGreaterThanOrEqualTo((long)(result.Elapsed.TotalSeconds * RequestsPerSecond / 2), $"the steady load ran through the whole run ({result.Elapsed})");
+            result.Requests.ShouldBeGreaterThan(0);
             return result.Failures;
         }
 
