@@ -113,7 +113,7 @@ public sealed class AdoptingRepository : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts <c>pwsh build.ps1 ARGS</c> without waiting, in a session of its own (<c>setsid</c> execs pwsh, so the
+    /// Starts <c>pwsh build.ps1 ARGS</c> without waiting, in a session of its own (<c>setsid</c> execs env, which execs pwsh, so the
     /// process id is also the group's): <see cref="RunningBuild.SignalGroupAsync"/> then reaches every process of the
     /// run, as Ctrl+C at a terminal does.
     /// </summary>
@@ -123,7 +123,10 @@ public sealed class AdoptingRepository : IAsyncDisposable
         return RunningBuild.Start(spec with
         {
             FileName = "setsid",
-            Arguments = [pwsh, "-NoProfile", "-NonInteractive", "-File", Path.Combine(RepositoryRoot.Path, "build.ps1"), .. spec.Arguments],
+            // env --default-signal=INT: a process started with SIGINT ignored (a job in the background of a
+            // non-interactive shell) passes that on through every .NET process below it, and the test's Ctrl+C would
+            // never reach the build; at a terminal it is delivered.
+            Arguments = ["env", "--default-signal=INT", pwsh, "-NoProfile", "-NonInteractive", "-File", Path.Combine(RepositoryRoot.Path, "build.ps1"), .. spec.Arguments],
         });
     }
 
