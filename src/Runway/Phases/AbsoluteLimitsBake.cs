@@ -49,8 +49,8 @@ public sealed class AbsoluteLimitsBake(CanaryOptions options, AbsoluteLimits lim
             pool.Release, limits.MaxErrorRate, limits.LatencyQuantile * 100, HumanDuration.Format(limits.MaxLatency), HumanDuration.Format(options.BakeDuration));
         while (true)
         {
-            var remaining = options.BakeDuration - time.GetElapsedTime(started);
-            await Task.Delay(remaining < options.Interval ? remaining : options.Interval, time, cancellationToken).ConfigureAwait(false);
+            var next = time.GetElapsedTime(started) + options.Interval;
+            await WaitUntilAsync(started, next < options.BakeDuration ? next : options.BakeDuration, cancellationToken).ConfigureAwait(false);
             window.Add(await source.ReadAsync(pool, cancellationToken).ConfigureAwait(false));
             var judgement = limits.Judge(pool.Release, window.Totals());
             var elapsed = time.GetElapsedTime(started);
@@ -59,5 +59,13 @@ public sealed class AbsoluteLimitsBake(CanaryOptions options, AbsoluteLimits lim
             if (judgement.Verdict == CanaryVerdict.Fail || elapsed >= options.BakeDuration)
                 return (judgement, elapsed);
         }
+    }
+
+    // A timer may wake a little early; a look is never taken before its time, or the last planned look would come a
+    // millisecond short of the end and slivers of looks would follow it (as CanaryBake waits).
+    private async Task WaitUntilAsync(long started, TimeSpan due, CancellationToken cancellationToken)
+    {
+        for (var left = due - time.GetElapsedTime(started); left > TimeSpan.Zero; left = due - time.GetElapsedTime(started))
+            await Task.Delay(left, time, cancellationToken).ConfigureAwait(false);
     }
 }
