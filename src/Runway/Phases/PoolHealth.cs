@@ -21,7 +21,11 @@ public sealed class PoolHealth(IEnvironmentProvider environment, ServiceAccess s
     public async Task<IReadOnlyDictionary<string, InstanceHealth>> CheckAsync(PoolSnapshot pool, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pool);
-        GC.KeepAlive(reported);
+        if (!service.InstancesReachable )
+            return reported is not null
+                ? await reported.HealthAsync(new RuntimePool(pool.Release, pool.Instances), cancellationToken).ConfigureAwait(false)
+                : pool.Instances.ToDictionary(i => i.Url, i => InstanceHealth.Unknown(
+                    $"{i.Url} is not reachable from this runner (--instances-reachable false) and neither the router nor the runtime reports its health"));
         var answers = await Task.WhenAll(pool.Instances.Select(i => ProbeAsync(i, cancellationToken))).ConfigureAwait(false);
         return pool.Instances.Zip(answers).ToDictionary(p => p.First.Url, p => p.Second);
     }
