@@ -21,7 +21,7 @@ public sealed class PoolHealth(IEnvironmentProvider environment, ServiceAccess s
     public async Task<IReadOnlyDictionary<string, InstanceHealth>> CheckAsync(PoolSnapshot pool, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pool);
-        if (!service.InstancesReachable )
+        if (!service.InstancesReachable)
             return reported is not null
                 ? await reported.HealthAsync(new RuntimePool(pool.Release, pool.Instances), cancellationToken).ConfigureAwait(false)
                 : pool.Instances.ToDictionary(i => i.Url, i => InstanceHealth.Unknown(
