@@ -86,6 +86,47 @@ public sealed class BootstrapScriptTests : IDisposable
         run.StandardError.ShouldContain("not an executable");
     }
 
+    public static IEnumerable<object[]> ScriptsAndSignals =>
+        from script in BuildScript.Available() from signal in (string[])["TERM", "INT"] select new object[] { script[0], signal };
+
+    /// <summary>
+    /// A CI runner's cancel, or <c>kill</c>, signals the script's process alone. build.sh execs the build, so the build
+    /// gets it; build.ps1 used to keep the build as a child that never heard of it (SIGTERM: still running; SIGINT: the
+    /// script waited for it forever).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ScriptsAndSignals))]
+    public async Task SignalToTheScriptAlone_ReachesTheBuild_AndTheScriptExitsWithTheBuildsCode(string script, string signal)
+    {
+        Write("build/Program.cs", """
+            using System.Runtime.InteropServices;
+            using System.Threading.Tasks;
+            var received = new TaskCompletionSource<string>();
+            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; received.TrySetResult("SIGTERM"); });
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; received.TrySetResult("SIGINT"); });
+            System.Console.WriteLine($"waiting as {System.Environment.ProcessId}");
+            var signal = await received.Task.WaitAsync(System.TimeSpan.FromMinutes(2));
+            System.Console.WriteLine($"cancelled by {signal}, cleaned up");
+            return 42;
+            """);
+        using var run = ScriptProcess.Start(_root, script);
+        var build = int.Parse((await run.WaitForLineAsync("waiting as ", TimeSpan.FromMinutes(3)))["waiting as ".Length..]);
+        try
+        {
+            await ScriptProcess.SignalAsync(run.Id, signal);
+
+            var ended = await run.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+            ended.ShouldNotBeNull($"{script} had not exited 30 s after SIG{signal}:\n{run.StandardOutput}");
+            ended.StandardOutput.ShouldContain($"cancelled by SIG{signal}, cleaned up", customMessage: ended.Output);
+            ended.ExitCode.ShouldBe(42, ended.Output);
+        }
+        finally
+        {
+            await ScriptProcess.SignalAsync(build, "KILL"); // a build the signal never reached must not outlive the test
+        }
+    }
+
     private string HashFile => Path.Combine(_root, ".nuke", "temp", "build.hash");
 
     private void Write(string path, string content) => File.WriteAllText(Path.Combine(_root, path), content);

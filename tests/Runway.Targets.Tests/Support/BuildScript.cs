@@ -23,11 +23,9 @@ internal static class BuildScript
     /// <summary>Runs <paramref name="script"/> from the folder <paramref name="scriptRoot"/> (a copy of the bootstrap, or the repository).</summary>
     public static async Task<ScriptRun> RunFromAsync(string scriptRoot, string script, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var info = script == "build.ps1"
-            ? new ProcessStartInfo(PowerShell() ?? throw new InvalidOperationException("pwsh is not installed: dotnet tool install --global PowerShell"))
-            : new ProcessStartInfo(Path.Combine(scriptRoot, script));
-        if (script == "build.ps1") foreach (var prefix in (string[])["-NoProfile", "-NonInteractive", "-File", Path.Combine(scriptRoot, script)]) info.ArgumentList.Add(prefix);
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        var command = CommandFor(scriptRoot, script);
+        var info = new ProcessStartInfo(command[0]);
+        foreach (var argument in command.Skip(1).Concat(arguments)) info.ArgumentList.Add(argument);
         (info.RedirectStandardOutput, info.RedirectStandardError, info.UseShellExecute) = (true, true, false);
         info.Environment["CI"] = "true";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
@@ -38,6 +36,12 @@ internal static class BuildScript
         await process.WaitForExitAsync(timeout.Token);
         return new ScriptRun(process.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>The program and leading arguments that run <paramref name="script"/> in <paramref name="scriptRoot"/>.</summary>
+    public static IReadOnlyList<string> CommandFor(string scriptRoot, string script) => script == "build.ps1"
+        ? [PowerShell() ?? throw new InvalidOperationException("pwsh is not installed: dotnet tool install --global PowerShell"),
+            "-NoProfile", "-NonInteractive", "-File", Path.Combine(scriptRoot, script)]
+        : [Path.Combine(scriptRoot, script)];
 
     private static string? PowerShell() =>
         new[] { Environment.GetEnvironmentVariable("PATH") ?? "", Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools") }
