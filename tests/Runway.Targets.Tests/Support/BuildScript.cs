@@ -43,6 +43,25 @@ internal static class BuildScript
             "-NoProfile", "-NonInteractive", "-File", Path.Combine(scriptRoot, script)]
         : [Path.Combine(scriptRoot, script)];
 
+    /// <summary>
+    /// How to run PowerShell itself, without the launcher process a .NET global tool install puts in front of it
+    /// (<c>~/.dotnet/tools/pwsh</c> starts <c>dotnet …/unix/pwsh.dll</c> as its child): <c>dotnet</c> and that dll, or a
+    /// packaged <c>pwsh</c> as it is. Null without PowerShell.
+    /// </summary>
+    public static IReadOnlyList<string>? PowerShellItself()
+    {
+        if (PowerShell() is not { } pwsh) return null;
+        var store = Path.Combine(Path.GetDirectoryName(pwsh)!, ".store", "powershell");
+        if (!Directory.Exists(store)) return [pwsh];
+        var dll = Directory.GetFiles(store, "pwsh.dll", SearchOption.AllDirectories)
+            .FirstOrDefault(file => Path.GetFileName(Path.GetDirectoryName(file)) == "unix");
+        return dll is null ? null : ["dotnet", dll];
+    }
+
+    /// <summary>Whether <c>pwsh</c> is a .NET global tool's launcher, a process in front of PowerShell.</summary>
+    public static bool PowerShellHasALauncher =>
+        PowerShell() is { } pwsh && Directory.Exists(Path.Combine(Path.GetDirectoryName(pwsh)!, ".store", "powershell"));
+
     private static string? PowerShell() =>
         new[] { Environment.GetEnvironmentVariable("PATH") ?? "", Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools") }
             .SelectMany(path => path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))

@@ -30,11 +30,13 @@ internal sealed class ScriptProcess : IDisposable
 
     public string StandardOutput { get { lock (_lines) return string.Join('\n', _lines); } }
 
-    public static ScriptProcess Start(string scriptRoot, string script, params string[] arguments)
+    /// <summary>Starts <paramref name="script"/>; <paramref name="launcher"/> replaces the usual <c>pwsh</c> for build.ps1.</summary>
+    public static ScriptProcess Start(string scriptRoot, string script, IReadOnlyList<string>? launcher = null, params string[] arguments)
     {
         var info = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add("--default-signal=INT,TERM");
-        foreach (var word in BuildScript.CommandFor(scriptRoot, script)) info.ArgumentList.Add(word);
+        var command = BuildScript.CommandFor(scriptRoot, script);
+        foreach (var word in launcher is null ? command : [.. launcher, .. command.Skip(1)]) info.ArgumentList.Add(word);
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         info.Environment["CI"] = "true";
         return new ScriptProcess(Process.Start(info)!);
@@ -62,20 +64,20 @@ internal sealed class ScriptProcess : IDisposable
         await kill.WaitForExitAsync();
     }
 
-    /// <summary>Waits for the script to exit; null when it has not within <paramref name="timeout"/>.</summary>
+    /// <summary>Waits for the script, and whatever shares its output, to end; null when they have not within <paramref name="timeout"/>.</summary>
     public async Task<ScriptRun?> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
         try
         {
             await _process.WaitForExitAsync(cancel.Token);
+            await _stdout.WaitAsync(cancel.Token); // open until every process holding it (the build too) has ended
         }
         catch (OperationCanceledException)
         {
             return null;
         }
 
-        await _stdout;
         return new ScriptRun(_process.ExitCode, StandardOutput, await _stderr);
     }
 
