@@ -17,6 +17,15 @@ sealed partial class Build
 
     [Parameter("The smoke probes")]
     readonly string SmokeFile = "deploy/smoke.json";
+
+    /// <summary>The files a deployment reads, as the run's parameters name them (relative to the root).</summary>
+    internal IReadOnlyList<DeployFiles.Input> DeployInputs =>
+    [
+        new(nameof(ChecklistFile), "checklist-file", ChecklistFile),
+        new(nameof(ServiceFile), "service-file", ServiceFile),
+        new(nameof(SmokeFile), "smoke-file", SmokeFile),
+        new(nameof(MigrationsDirectory), "migrations-directory", MigrationsDirectory, IsFolder: true),
+    ];
 }
 
 /// <summary>The service's contract, and the production pieces a profile chooses by name.</summary>

@@ -25,7 +25,8 @@ internal static class HelpText
         ("--root [dir]", "the folder holding .nuke/ (default: found upward from here; alone: this folder)"),
     ];
 
-    public static string Render(TargetCatalog catalog, IReadOnlyList<string> defaultTargets, IReadOnlyList<ParameterDescriptor> parameters)
+    public static string Render(
+        TargetCatalog catalog, IReadOnlyList<string> defaultTargets, IReadOnlyList<ParameterDescriptor> parameters, IReadOnlyList<string>? defaultProfiles = null)
     {
         var text = new StringBuilder("Usage: ./build.sh [targets] [options]\n\nTargets (* = default):\n");
         Targets(text, catalog, defaultTargets);
@@ -38,9 +39,15 @@ internal static class HelpText
         }
 
         text.Append("\nOptions:\n");
-        foreach (var (name, description) in EngineOptions) text.Append(Row(name, description, width));
+        foreach (var (name, description) in EngineOptions) text.Append(Row(name, Profiles(name, description, defaultProfiles), width));
         return text.Append('\n').ToString();
     }
+
+    // A build's default profiles apply only when --profile names none, so help says which they are.
+    private static string Profiles(string name, string description, IReadOnlyList<string>? defaultProfiles) =>
+        name.StartsWith("--profile", StringComparison.Ordinal) && defaultProfiles is { Count: > 0 }
+            ? $"{description} (default: {string.Join(", ", defaultProfiles)}, when its file exists)"
+            : description;
 
     private static void Targets(StringBuilder text, TargetCatalog catalog, IReadOnlyList<string> defaultTargets)
     {

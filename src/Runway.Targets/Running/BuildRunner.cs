@@ -47,7 +47,7 @@ internal sealed class BuildRunner(RunnerEnvironment environment)
     {
         var catalog = TargetCatalog.Discover(build);
         var parameters = ParameterDiscovery.Discover(build.GetType(), defaults);
-        environment.Writer.Write(HelpText.Render(catalog, defaultTargets, parameters));
+        environment.Writer.Write(HelpText.Render(catalog, defaultTargets, parameters, build.DefaultProfiles));
         return ExitCodes.Succeeded;
     }
 }
