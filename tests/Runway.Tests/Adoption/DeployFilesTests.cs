@@ -42,8 +42,32 @@ public sealed class DeployFilesTests : IAsyncDisposable
         Directory.Exists(Path.Combine(_root, ".nuke", "temp", "postgres")).ShouldBeFalse("nothing started");
     }
 
+    [Fact]
+    public async Task TheLocalProfilesServiceProject_ThatDoesNotExist_IsRefusedBeforeAnythingStarts()
+    {
+        await AdoptAsync();
+
+        var run = await BuildAsync("Checklist", "--version", "1.0.0");
+
+        run.ShouldFail("Init's placeholder service project, not yet pointed at the team's");
+        run.ShouldSay("--service-project is src/YourService/YourService.csproj (from ServiceProject in .nuke/parameters.local.json)", "the input and its source");
+        Directory.Exists(Path.Combine(_root, ".nuke", "temp", "postgres")).ShouldBeFalse("nothing started");
+    }
+
+    [Fact]
+    public async Task NoServiceProjectForTheLocalRuntime_IsRefused_NotTheSamplesTakenInstead()
+    {
+        await AdoptAsync(("ServiceProject", null));
+
+        var run = await BuildAsync("Checklist", "--version", "1.0.0");
+
+        run.ShouldFail("a local runtime with no service project");
+        run.ShouldSay("--service-project is not set (from the default)", "no sample project as a default");
+        run.Output.ShouldNotContain("Runway.Sample");
+    }
+
     // An Init'ed repository (profile local) on free ports, so that a run that wrongly went on would start nothing of anyone else's.
-    private async Task AdoptAsync(params (string Name, string Value)[] local)
+    private async Task AdoptAsync(params (string Name, string? Value)[] local)
     {
         RepositoryInit.Write(_root, "local", "local");
         var ports = LocalPorts.Free();
@@ -55,7 +79,11 @@ public sealed class DeployFilesTests : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(_root, ".nuke", "parameters.json"), shared.ToJsonString());
         var profilePath = Path.Combine(_root, ".nuke", "parameters.local.json");
         var profile = JsonNode.Parse(await File.ReadAllTextAsync(profilePath))!.AsObject();
-        foreach (var (name, value) in local) profile[name] = value;
+        foreach (var (name, value) in local)
+        {
+            if (value is null) profile.Remove(name);
+            else profile[name] = value;
+        }
         await File.WriteAllTextAsync(profilePath, profile.ToJsonString());
     }
 
