@@ -3,8 +3,9 @@ using Runway.Targets;
 /// <summary>Where the adopting repository keeps what Runway deploys (paths relative to the root).</summary>
 sealed partial class Build
 {
-    [Parameter("The service project the local profile publishes and runs")]
-    readonly string ServiceProject = "src/Runway.Sample/Runway.Sample.csproj";
+    // No default: the sample's project is named by the sample's own profile (local), never assumed for another service.
+    [Parameter("The service project the local pool runtime publishes and runs (set it in the local profile)")]
+    readonly string ServiceProject = "";
 
     [Parameter("The router project the local profile runs")]
     readonly string RouterProject = "src/Runway.Router/Runway.Router.csproj";
@@ -25,6 +26,10 @@ sealed partial class Build
         new(nameof(ServiceFile), "service-file", ServiceFile),
         new(nameof(SmokeFile), "smoke-file", SmokeFile),
         new(nameof(MigrationsDirectory), "migrations-directory", MigrationsDirectory, IsFolder: true),
+        // Only the local runtime builds the service; a command runtime's scripts deploy it however the team does.
+        .. Runway.Environments.TopologyFactory.Kind(Settings).Runtime == "local"
+            ? new DeployFiles.Input[] { new(nameof(ServiceProject), "service-project", ServiceProject) }
+            : [],
     ];
 }
 

@@ -12,8 +12,10 @@ static class DeployFiles
 
     /// <summary>The inputs whose file or folder is missing under <paramref name="root"/>, each described; empty when all exist.</summary>
     public static IReadOnlyList<string> Problems(string root, IEnumerable<Input> inputs, Func<string, string> origin) =>
-        [.. inputs.Where(input => !Exists(System.IO.Path.Combine(root, input.Path), input.IsFolder)).Select(input =>
-            $"--{input.Option} is {input.Path} (from {origin(input.Member)}), but no {(input.IsFolder ? "folder" : "file")} is there."),];
+        [.. inputs.Where(input => input.Path.Length == 0 || !Exists(System.IO.Path.Combine(root, input.Path), input.IsFolder)).Select(input =>
+            input.Path.Length == 0
+                ? $"--{input.Option} is not set (from {origin(input.Member)})."
+                : $"--{input.Option} is {input.Path} (from {origin(input.Member)}), but no {(input.IsFolder ? "folder" : "file")} is there."),];
 
     /// <summary>Throws <see cref="InvalidSettingsException"/> naming every missing input and how to fix it.</summary>
     public static void EnsureExist(string root, IEnumerable<Input> inputs, Func<string, string> origin)
