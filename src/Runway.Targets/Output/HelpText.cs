@@ -29,11 +29,13 @@ internal static class HelpText
     /// <param name="defaultTargets">The targets run when none is named.</param>
     /// <param name="parameters">The parameters, their <see cref="ParameterDescriptor.DefaultValue"/> being the value this run would use.</param>
     /// <param name="sources">Where each value that is not the code's own comes from (<see cref="HelpSources"/>), by member name.</param>
+    /// <param name="defaultProfiles">The profiles a run without <c>--profile</c> uses when their files exist.</param>
     public static string Render(
         TargetCatalog catalog,
         IReadOnlyList<string> defaultTargets,
         IReadOnlyList<ParameterDescriptor> parameters,
-        IReadOnlyDictionary<string, string> sources)
+        IReadOnlyDictionary<string, string> sources,
+        IReadOnlyList<string>? defaultProfiles = null)
     {
         var text = new StringBuilder("Usage: ./build.sh [targets] [options]\n\nTargets (* = default):\n");
         Targets(text, catalog, defaultTargets);
@@ -46,9 +48,15 @@ internal static class HelpText
         }
 
         text.Append("\nOptions:\n");
-        foreach (var (name, description) in EngineOptions) text.Append(Row(name, description, width));
+        foreach (var (name, description) in EngineOptions) text.Append(Row(name, Profiles(name, description, defaultProfiles), width));
         return text.Append('\n').ToString();
     }
+
+    // A build's default profiles apply only when --profile names none, so help says which they are.
+    private static string Profiles(string name, string description, IReadOnlyList<string>? defaultProfiles) =>
+        name.StartsWith("--profile", StringComparison.Ordinal) && defaultProfiles is { Count: > 0 }
+            ? $"{description} (default: {string.Join(", ", defaultProfiles)}, when its file exists)"
+            : description;
 
     private static void Targets(StringBuilder text, TargetCatalog catalog, IReadOnlyList<string> defaultTargets)
     {

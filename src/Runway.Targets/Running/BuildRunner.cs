@@ -62,7 +62,7 @@ internal sealed class BuildRunner(RunnerEnvironment environment)
         }
 
         var parameters = ParameterDiscovery.Discover(effective.GetType(), effective);
-        environment.Writer.Write(HelpText.Render(TargetCatalog.Discover(build), defaultTargets, parameters, sources));
+        environment.Writer.Write(HelpText.Render(TargetCatalog.Discover(build), defaultTargets, parameters, sources, build.DefaultProfiles));
         if (error is null) return ExitCodes.Succeeded;
         environment.ErrorWriter.WriteLine($"{error.Message}\nThe defaults above are the code's, as this error stops every run with these inputs.");
         return ExitCodes.Invalid;
