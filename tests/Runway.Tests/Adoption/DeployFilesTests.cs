@@ -103,7 +103,8 @@ public sealed class DeployFilesTests : IAsyncDisposable
     {
         // A run that wrongly went on started the local cluster: stop it before deleting its folder.
         if (Directory.Exists(Path.Combine(_root, ".nuke", "temp", "postgres")))
-            await BuildAsync("Down", "--force", "--checklist-file", "deploy/checklist.md", "--smoke-file", "deploy/smoke.json");
+            await BuildAsync("Down", "--force", "--checklist-file", "deploy/checklist.md", "--smoke-file", "deploy/smoke.json",
+                "--service-project", Path.Combine(RepositoryRoot.Path, "src", "Runway.Sample", "Runway.Sample.csproj"));
         Directory.Delete(_root, recursive: true);
     }
 }
