@@ -100,7 +100,9 @@ sealed partial class Build
             var profile = Blank(InitProfile) ?? (InitKind == "local" ? "local" : "production");
             foreach (var file in Runway.Service.Init.RepositoryInit.Write(RootDirectory, InitKind, profile))
                 Logger.Information("Wrote {File}", file);
-            Logger.Information("Next: describe your service in deploy/service.json, then ./build.sh Deploy --profile {Profile} --version 1.0.0", profile);
+            // A profile named as a default one runs with no --profile at all: say the shorter command.
+            var deploy = DefaultProfiles.Contains(profile) ? "./build.sh Deploy --version 1.0.0" : $"./build.sh Deploy --profile {profile} --version 1.0.0";
+            Logger.Information("Next: describe your service in deploy/service.json, then {Command}", deploy);
             return Task.CompletedTask;
         });
 }
