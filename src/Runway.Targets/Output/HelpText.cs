@@ -29,7 +29,7 @@ internal static class HelpText
     /// <param name="defaultTargets">The targets run when none is named.</param>
     /// <param name="parameters">The parameters, their <see cref="ParameterDescriptor.DefaultValue"/> being the value this run would use.</param>
     /// <param name="sources">Where each value that is not the code's own comes from (<see cref="HelpSources"/>), by member name.</param>
-    /// <param name="defaultProfiles">The build's <see cref="BuildBase.DefaultProfiles"/>, named on <c>--profile</c>'s line.</param>
+    /// <param name="defaultProfiles">The profiles a run without <c>--profile</c> uses when their files exist.</param>
     public static string Render(
         TargetCatalog catalog,
         IReadOnlyList<string> defaultTargets,
