@@ -35,7 +35,7 @@ public sealed class DeployFilesTests : IAsyncDisposable
     {
         await AdoptAsync(("SmokeFile", "deploy/smoke-probes.json"));
 
-        var run = await BuildAsync("Checklist", "--version", "1.0.0");
+        var run = await BuildAsync("Deploy", "--version", "1.0.0");
 
         run.ShouldFail("smoke probes that are not there");
         run.ShouldSay("--smoke-file is deploy/smoke-probes.json (from SmokeFile in .nuke/parameters.local.json)", "the input and its source");
