@@ -85,9 +85,11 @@ public sealed partial class CommittedWorkflowsTests
     [Fact]
     public void EnvironmentChoices_AreTheProfilesOfThisRepository()
     {
-        // Not local: the default profile, which a bare ./build.sh runs on this machine, is no environment a workflow deploys to.
         var profiles = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, ".nuke"), "parameters.*.json")
-            .Select(f => Path.GetFileName(f)["parameters.".Length..^".json".Length]).Where(p => p != "local").Order().ToList();
+            .Select(f => Path.GetFileName(f)["parameters.".Length..^".json".Length])
+            // Profile local deploys the sample on the machine it runs on, with a ledger on that machine: staged jobs on
+            // different runners could not resume one deployment from it, so it is no workflow environment.
+            .Where(p => p != "local").Order().ToList();
 
         foreach (var file in new[] { "deploy.yml", "rollback.yml" })
         {
