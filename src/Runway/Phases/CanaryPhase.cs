@@ -70,12 +70,15 @@ public sealed class CanaryPhase(DeploymentServices services)
         // A baseline instance that is gone would fail the comparison (no metrics, 502s): it is the baseline's fault,
         // never the canary's, so it is replaced before the bake starts.
         var replaced = await new PoolHealth(services).ReplaceUnhealthyAsync(previous, "baseline", cancellationToken).ConfigureAwait(false);
+        // Judged against a fresh pool of the previous release (Kayenta's baseline) where the runtime can run one; removed after the bake.
+        await using var judged = await BaselinePool.StartAsync(services, deployment, previous, cancellationToken).ConfigureAwait(false);
         var snapshot = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var baseline = SmokeSteps.Canary(snapshot.Pool(previous) ?? throw MissingPool(previous));
+        var baseline = judged.Measured(snapshot);
         var canary = SmokeSteps.Canary(snapshot.Pool(deployment.Release) ?? throw MissingPool(deployment.Release));
         var metrics = services.CreateMetricSource(services.Environment.Name);
-        var (bake, load) = await BakeUnderLoadAsync(deployment, snapshot.Url, baseline, canary, metrics, cancellationToken).ConfigureAwait(false);
+        var (bake, load) = await BakeUnderLoadAsync(deployment, snapshot.Url, baseline, canary, metrics, judged.Judged, cancellationToken).ConfigureAwait(false);
         var evidence = bake.ToEvidence();
+        evidence["baselinePool"] = judged.ToEvidence();
         if (metrics.Evidence() is { } queries) evidence["metricsQueries"] = queries;
         if (load is not null) evidence["load"] = load.ToEvidence();
         if (replaced.Count > 0) evidence["baselineInstancesReplaced"] = new JsonArray([.. replaced.Select(r => (JsonNode?)r)]);
@@ -86,7 +89,8 @@ public sealed class CanaryPhase(DeploymentServices services)
     }
 
     private async Task<(BakeResult Bake, LoadSnapshot? Load)> BakeUnderLoadAsync(
-        Deployment deployment, string? url, CanaryPool baseline, CanaryPool canary, MetricSource metrics, CancellationToken cancellationToken)
+        Deployment deployment, string? url, CanaryPool baseline, CanaryPool canary, MetricSource metrics, Func<SentTraffic, SentTraffic> judged,
+        CancellationToken cancellationToken)
     {
         var options = services.Settings.Canary;
         using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -106,7 +110,7 @@ public sealed class CanaryPhase(DeploymentServices services)
         var live = BakeLiveLine.Supported(services.Settings.Interactive);
         try
         {
-            var bake = await new CanaryBake(new TrafficCheckedSource(metrics, () => load is null ? null : SentTraffic.From(load.Snapshot())), options, services.Time, services.Logger)
+            var bake = await new CanaryBake(new TrafficCheckedSource(metrics, () => load is null ? null : judged(SentTraffic.From(load.Snapshot()))), options, services.Time, services.Logger)
                 {
                     LookLevel = live ? Serilog.Events.LogEventLevel.Debug : Serilog.Events.LogEventLevel.Information,
                 }

@@ -48,7 +48,9 @@ public sealed class RollbackProcedure(DeploymentServices services, bool automati
     private async Task<StepOutcome> RemoveReleaseAsync(Deployment deployment, CancellationToken cancellationToken)
     {
         await services.Environment.RemovePoolAsync(deployment.Release, cancellationToken).ConfigureAwait(false);
-        return Outcome(new JsonObject { ["removed"] = deployment.Release });
+        // A bake killed or cancelled mid-way leaves its fresh baseline pool (at weight 0 once traffic is restored).
+        var baselines = await BaselinePool.RemoveLeftoversAsync(services, cancellationToken).ConfigureAwait(false);
+        return Outcome(new JsonObject { ["removed"] = deployment.Release, ["baselinePoolsRemoved"] = new JsonArray([.. baselines.Select(b => (JsonNode?)b)]) });
     }
 
     /// <summary>
