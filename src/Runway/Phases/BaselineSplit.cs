@@ -26,15 +26,14 @@ public sealed record BaselineSplit(string Previous, string Pool, string Canary, 
         ArgumentNullException.ThrowIfNull(sent);
         if (sent.ByRelease.Count == 0)
         {
-            var judged = 2 * Share / 100.0;
-            return new SentTraffic(sent.Answered * judged, sent.Errors * judged, sent.ByRelease, sent.ErrorsByRelease);
+            return new SentTraffic(sent.Answered * 2 * Share / 100, sent.Errors * 2 * Share / 100, sent.ByRelease, sent.ErrorsByRelease);
         }
-        var fresh = (double)Share / (100 - Share);
-        var byRelease = Cut(sent.ByRelease, fresh);
-        var errorsByRelease = Cut(sent.ErrorsByRelease, fresh);
+        var byRelease = Cut(sent.ByRelease);
+        var errorsByRelease = Cut(sent.ErrorsByRelease);
         return new SentTraffic(byRelease.Values.Sum(), errorsByRelease.Values.Sum(), byRelease, errorsByRelease);
     }
 
-    private Dictionary<string, double> Cut(IReadOnlyDictionary<string, double> counts, double fresh) =>
-        counts.Where(c => c.Key == Previous || c.Key == Canary).ToDictionary(c => c.Key, c => c.Key == Previous ? c.Value * fresh : c.Value);
+    // The fresh pool's part of its release's traffic: its share of the two pools of that release.
+    private Dictionary<string, double> Cut(IReadOnlyDictionary<string, double> counts) =>
+        counts.Where(c => c.Key == Previous || c.Key == Canary).ToDictionary(c => c.Key, c => c.Key == Previous ? c.Value * Share / (100 - Share) : c.Value);
 }
