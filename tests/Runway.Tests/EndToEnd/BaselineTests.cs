@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Runway.Smoke;
 using Runway.Tests.EndToEnd.Support;
 using Shouldly;
 using Xunit;
@@ -38,7 +39,8 @@ public sealed class BaselineTests : IAsyncLifetime
     private async Task HealthyRelease_BesideABusyStablePool_PassesTheDefaultJudge()
     {
         BuildRun run;
-        await using (await BusyTraffic.StartAsync(InstancesOf("1.0.0")))
+        var key = (await File.ReadAllTextAsync(Path.Combine(_repository.TemporaryDirectory, "sample-signing.key"))).Trim();
+        await using (await BusyTraffic.StartAsync(InstancesOf("1.0.0"), key))
             run = await _repository.RunAsync("Deploy", "--version", "1.1.0");
 
         run.ShouldSucceed("(b) Deploy 1.1.0 with the default judge while 1.0.0's pool is busy")
@@ -98,32 +100,40 @@ public sealed class BaselineTests : IAsyncLifetime
     private static string[] Weights(JsonObject status) => [.. status["pools"]!.AsArray().Select(p => $"{p!["release"]}={p["weight"]}")];
 
     /// <summary>
-    /// Requests straight to a pool's instances, beside the router, for as long as it is kept: the stable pool's own
-    /// users (last session's bench kept it this busy with ~300 req/s of <c>/version</c>, and the canary lost 1.45×).
+    /// Requests straight to a pool's instances, beside the router, for as long as it is kept: the stable pool's other
+    /// users. Last session's bench kept it this busy (~300 req/s of <c>/version</c> beside 40 req/s of the API), and a
+    /// healthy canary lost 1.45× to it. Here: two loops of <c>/version</c>, and three of the contract's API request, each
+    /// with a token of its own paced under the per-client rate limit (so they are answered, not refused with 429).
     /// </summary>
     private sealed class BusyTraffic : IAsyncDisposable
     {
-        private const int Loops = 3;
+        private static readonly TimeSpan ApiPause = TimeSpan.FromMilliseconds(25);
 
         private readonly CancellationTokenSource _stop = new();
         private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
         private Task _loops = Task.CompletedTask;
 
-        public static Task<BusyTraffic> StartAsync(IReadOnlyList<Uri> instances)
+        public static Task<BusyTraffic> StartAsync(IReadOnlyList<Uri> instances, string signingKey)
         {
             var traffic = new BusyTraffic();
-            traffic._loops = Task.WhenAll(Enumerable.Range(0, Loops).Select(i => traffic.LoopAsync(instances, i)));
+            traffic._loops = Task.WhenAll([
+                .. Enumerable.Range(0, 2).Select(i => traffic.LoopAsync(instances, i, "/version", null, TimeSpan.FromMilliseconds(3))),
+                .. Enumerable.Range(0, 3).Select(i => traffic.LoopAsync(instances, i, "/api/orchestrations",
+                    SampleToken.Create(signingKey, $"busy-{i}", TimeSpan.FromHours(1), TimeProvider.System), ApiPause)),
+            ]);
             return Task.FromResult(traffic);
         }
 
-        private async Task LoopAsync(IReadOnlyList<Uri> instances, int offset)
+        private async Task LoopAsync(IReadOnlyList<Uri> instances, int offset, string path, string? token, TimeSpan pause)
         {
             for (var i = offset; !_stop.IsCancellationRequested; i++)
             {
                 try
                 {
-                    using var response = await _http.GetAsync(new Uri(instances[i % instances.Count], "/version"), _stop.Token);
-                    await Task.Delay(3, _stop.Token);
+                    using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(instances[i % instances.Count], path));
+                    if (token is not null) request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                    using var response = await _http.SendAsync(request, _stop.Token);
+                    await Task.Delay(pause, _stop.Token);
                 }
                 catch (Exception error) when (error is HttpRequestException or OperationCanceledException)
                 {
