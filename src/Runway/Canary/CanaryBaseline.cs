@@ -1,6 +1,6 @@
 namespace Runway.Canary;
 
-/// <summary>What the canary is compared with (<c>--canary-baseline</c>).</summary>
+/// <summary>What the canary is compared with (<c>--canary-baseline auto|fresh|live</c>).</summary>
 public enum CanaryBaseline
 {
     /// <summary>

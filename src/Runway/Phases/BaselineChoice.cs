@@ -12,13 +12,22 @@ namespace Runway.Phases;
 /// </summary>
 public static class BaselineChoice
 {
-    /// <summary>The baseline <paramref name="settings"/> choose: fresh or live, and why (null when as asked).</summary>
+    /// <summary>The values <c>--canary-baseline</c> takes.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["auto", "fresh", "live"];
+
+    /// <summary>The choice <paramref name="text"/> names (any case), or null when it names none.</summary>
+    public static CanaryBaseline? Parse(string? text) =>
+        Enum.GetValues<CanaryBaseline>().Cast<CanaryBaseline?>().FirstOrDefault(c => string.Equals(c.ToString(), text?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The baseline <paramref name="settings"/> choose: fresh or live, and why live (null when fresh).</summary>
+    /// <exception cref="InvalidOperationException">The setting names no choice (refused earlier by <see cref="Problems"/>).</exception>
     public static (CanaryBaseline Kind, string? Why) Decide(PipelineSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var blocker = Blocker(settings);
-        return settings.Canary.Baseline switch
+        return Parse(settings.Canary.Baseline) switch
         {
+            null => throw new InvalidOperationException($"--canary-baseline is '{settings.Canary.Baseline}'; use one of {string.Join(", ", Names)}."),
             CanaryBaseline.Live => (CanaryBaseline.Live, "--canary-baseline live"),
             CanaryBaseline.Fresh => (CanaryBaseline.Fresh, null),
             _ when blocker is null => (CanaryBaseline.Fresh, null),
@@ -26,13 +35,16 @@ public static class BaselineChoice
         };
     }
 
-    /// <summary>What is wrong with an explicit <c>--canary-baseline fresh</c>, naming its source and the fix; empty when nothing is.</summary>
+    /// <summary>What is wrong with <c>--canary-baseline</c> (a name it does not know, or fresh where it cannot run), with its source and the fix; empty when nothing is.</summary>
     public static IEnumerable<string> Problems(PipelineSettings settings, Func<string, string> origin)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(origin);
-        if (settings.Canary.Baseline == CanaryBaseline.Fresh && Blocker(settings) is { } blocker)
-            yield return $"--canary-baseline is Fresh (from {origin("CanaryBaseline")}), but {blocker}; use --canary-baseline Live (or Auto, which falls back to it and says so).";
+        var choice = Parse(settings.Canary.Baseline);
+        if (choice is null)
+            yield return $"--canary-baseline is '{settings.Canary.Baseline}' (from {origin("CanaryBaseline")}); it must be one of {string.Join(", ", Names)}.";
+        else if (choice == CanaryBaseline.Fresh && Blocker(settings) is { } blocker)
+            yield return $"--canary-baseline is fresh (from {origin("CanaryBaseline")}), but {blocker}; use --canary-baseline live (or auto, which falls back to it and says so).";
     }
 
     // Why this environment cannot run a fresh baseline, or null when it can.

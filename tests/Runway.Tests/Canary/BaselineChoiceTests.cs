@@ -36,22 +36,27 @@ public sealed class BaselineChoiceTests
 
     [Fact]
     public void Decide_LiveAsked_IsLive() =>
-        BaselineChoice.Decide(Local with { Canary = new CanaryOptions { Baseline = CanaryBaseline.Live } }).Kind.ShouldBe(CanaryBaseline.Live);
+        BaselineChoice.Decide(Local with { Canary = new CanaryOptions { Baseline = "live" } }).Kind.ShouldBe(CanaryBaseline.Live);
 
     [Fact]
     public void Problems_FreshAskedWhereItCannotRun_NamesTheInputItsSourceAndTheFix()
     {
-        var settings = Commands with { Canary = new CanaryOptions { Baseline = CanaryBaseline.Fresh } };
+        var settings = Commands with { Canary = new CanaryOptions { Baseline = "Fresh" } };
 
         var problems = SettingsValidation.Problems(settings, member => $"{member} in .nuke/parameters.production.json");
 
         problems.ShouldBe([
-            "--canary-baseline is Fresh (from CanaryBaseline in .nuke/parameters.production.json), but the commands pool runtime runs one pool per release " +
-            "(only the local runtime runs a second pool of the previous release); use --canary-baseline Live (or Auto, which falls back to it and says so).",
+            "--canary-baseline is fresh (from CanaryBaseline in .nuke/parameters.production.json), but the commands pool runtime runs one pool per release " +
+            "(only the local runtime runs a second pool of the previous release); use --canary-baseline live (or auto, which falls back to it and says so).",
         ]);
     }
 
     [Fact]
+    public void Problems_AnUnknownName_NamesTheInputItsSourceAndTheNamesItTakes() =>
+        SettingsValidation.Problems(Local with { Canary = new CanaryOptions { Baseline = "warm" } }, member => $"{member} on the command line")
+            .ShouldBe(["--canary-baseline is 'warm' (from CanaryBaseline on the command line); it must be one of auto, fresh, live."]);
+
+    [Fact]
     public void Problems_FreshAskedLocally_None() =>
-        SettingsValidation.Problems(Local with { Canary = new CanaryOptions { Baseline = CanaryBaseline.Fresh } }, member => member).ShouldBeEmpty();
+        SettingsValidation.Problems(Local with { Canary = new CanaryOptions { Baseline = "Fresh" } }, member => member).ShouldBeEmpty();
 }
