@@ -100,14 +100,26 @@ public sealed class BaselinePool : IAsyncDisposable
         return SmokeSteps.Canary(pool) with { Release = Previous };
     }
 
-    /// <summary>What the sender sent to the judged pools (all of it for a live baseline); see <see cref="BaselineSplit.Judged"/>.</summary>
-    public SentTraffic Judged(SentTraffic sent) => Split?.Judged(sent) ?? sent;
+    /// <summary>
+    /// The metric source the bake reads: for a fresh baseline, its latency from the fresh pool and its errors from the
+    /// whole previous release (see <see cref="ReleaseErrorsSource"/>); unchanged for a live one.
+    /// </summary>
+    public MetricSource Metrics(MetricSource source, CanaryPool measured, EnvironmentSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (!IsFresh) return source;
+        var live = snapshot.Pool(Previous) ?? throw new InvalidOperationException(
+            $"No pool of {Previous} runs: the canary cannot be compared. Run ./build.sh Status to see what runs.");
+        return source with { Source = new ReleaseErrorsSource(source.Source, measured, SmokeSteps.Canary(live)) };
+    }
 
     /// <summary>Which baseline the bake used, for the ledger and the checklist.</summary>
     public JsonObject ToEvidence() => IsFresh
         ? new JsonObject
         {
             ["kind"] = "fresh", ["release"] = Previous, ["pool"] = Pool, ["instances"] = Instances, ["weights"] = Evidence.Weights(Split!.Weights)["weights"]?.DeepClone(),
+            ["latencyFrom"] = Pool, ["errorsFrom"] = $"{Previous} and {Pool}",
         }
         : new JsonObject { ["kind"] = "live", ["release"] = Previous, ["pool"] = Pool, ["why"] = Why };
 

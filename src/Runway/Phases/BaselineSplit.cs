@@ -1,5 +1,3 @@
-using Runway.Service.Metrics;
-
 namespace Runway.Phases;
 
 /// <summary>
@@ -14,26 +12,4 @@ public sealed record BaselineSplit(string Previous, string Pool, string Canary, 
 {
     /// <summary>The weights to set.</summary>
     public IReadOnlyDictionary<string, int> Weights => new Dictionary<string, int> { [Previous] = 100 - 2 * Share, [Pool] = Share, [Canary] = Share };
-
-    /// <summary>
-    /// What the sender sent to the two judged pools. The live pool answers with the same release as the fresh one, so
-    /// the previous release's counts are cut to the fresh pool's part of them (its share of the two); without release
-    /// counts, the whole is cut to the judged pools' share. The blindness check then holds the metrics to the traffic
-    /// the judged pools were sent, not to the whole environment's.
-    /// </summary>
-    public SentTraffic Judged(SentTraffic sent)
-    {
-        ArgumentNullException.ThrowIfNull(sent);
-        if (sent.ByRelease.Count == 0)
-        {
-            return new SentTraffic(sent.Answered * 2 * Share / 100, sent.Errors * 2 * Share / 100, sent.ByRelease, sent.ErrorsByRelease);
-        }
-        var byRelease = Cut(sent.ByRelease);
-        var errorsByRelease = Cut(sent.ErrorsByRelease);
-        return new SentTraffic(byRelease.Values.Sum(), errorsByRelease.Values.Sum(), byRelease, errorsByRelease);
-    }
-
-    // The fresh pool's part of its release's traffic: its share of the two pools of that release.
-    private Dictionary<string, double> Cut(IReadOnlyDictionary<string, double> counts) =>
-        counts.Where(c => c.Key == Previous || c.Key == Canary).ToDictionary(c => c.Key, c => c.Key == Previous ? c.Value * Share / (100 - Share) : c.Value);
 }

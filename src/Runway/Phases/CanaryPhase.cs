@@ -75,8 +75,8 @@ public sealed class CanaryPhase(DeploymentServices services)
         var snapshot = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
         var baseline = judged.Measured(snapshot);
         var canary = SmokeSteps.Canary(snapshot.Pool(deployment.Release) ?? throw MissingPool(deployment.Release));
-        var metrics = services.CreateMetricSource(services.Environment.Name);
-        var (bake, load) = await BakeUnderLoadAsync(deployment, snapshot.Url, baseline, canary, metrics, judged.Judged, cancellationToken).ConfigureAwait(false);
+        var metrics = judged.Metrics(services.CreateMetricSource(services.Environment.Name), baseline, snapshot);
+        var (bake, load) = await BakeUnderLoadAsync(deployment, snapshot.Url, baseline, canary, metrics, cancellationToken).ConfigureAwait(false);
         var evidence = bake.ToEvidence();
         evidence["baselinePool"] = judged.ToEvidence();
         if (metrics.Evidence() is { } queries) evidence["metricsQueries"] = queries;
@@ -89,8 +89,7 @@ public sealed class CanaryPhase(DeploymentServices services)
     }
 
     private async Task<(BakeResult Bake, LoadSnapshot? Load)> BakeUnderLoadAsync(
-        Deployment deployment, string? url, CanaryPool baseline, CanaryPool canary, MetricSource metrics, Func<SentTraffic, SentTraffic> judged,
-        CancellationToken cancellationToken)
+        Deployment deployment, string? url, CanaryPool baseline, CanaryPool canary, MetricSource metrics, CancellationToken cancellationToken)
     {
         var options = services.Settings.Canary;
         using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -110,7 +109,7 @@ public sealed class CanaryPhase(DeploymentServices services)
         var live = BakeLiveLine.Supported(services.Settings.Interactive);
         try
         {
-            var bake = await new CanaryBake(new TrafficCheckedSource(metrics, () => load is null ? null : judged(SentTraffic.From(load.Snapshot()))), options, services.Time, services.Logger)
+            var bake = await new CanaryBake(new TrafficCheckedSource(metrics, () => load is null ? null : SentTraffic.From(load.Snapshot())), options, services.Time, services.Logger)
                 {
                     LookLevel = live ? Serilog.Events.LogEventLevel.Debug : Serilog.Events.LogEventLevel.Information,
                 }
