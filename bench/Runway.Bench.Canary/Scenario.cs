@@ -5,7 +5,8 @@ namespace Runway.Bench.Canary;
 /// <summary>
 /// One cell of the grid: total traffic, the share sent to the canary, both pools' error rates, and lognormal latency
 /// (median and spread), counted into the sample service's buckets. Against a fresh baseline (<see cref="FreshBaseline"/>)
-/// the baseline pool gets the canary's share and its counters start at zero, as a pool started for the bake.
+/// a pool of the canary's share starts at the bake (counters from zero) and gives the latency, while the errors are
+/// counted over it and the live pool together, as <see cref="ReleaseErrorsSource"/> reads them.
 /// </summary>
 internal sealed record Scenario(double RequestsPerSecond, double BaselineErrorRate, double CanaryErrorRate, double BaselineMedian, double CanaryMedian)
 {
@@ -22,8 +23,17 @@ internal sealed record Scenario(double RequestsPerSecond, double BaselineErrorRa
 
     /// <summary>Cumulative counters of both pools at the bake's start and each look, drawn afresh for one bake.</summary>
     public Trajectory Draw(RandomCounts random) =>
-        new(Pool(random, (FreshBaseline ? CanaryShare : 1 - CanaryShare) * RequestsPerSecond, BaselineErrorRate, BaselineMedian, FreshBaseline ? 0 : 3600),
+        new(FreshBaseline ? Fresh(random) : Pool(random, (1 - CanaryShare) * RequestsPerSecond, BaselineErrorRate, BaselineMedian, 3600),
             Pool(random, CanaryShare * RequestsPerSecond, CanaryErrorRate, CanaryMedian, 3600));
+
+    // As Runway reads a fresh baseline (ReleaseErrorsSource): latency from the fresh pool (the canary's share, counters
+    // from zero), requests and errors from it and the live pool (the rest) together.
+    private PoolCounters[] Fresh(RandomCounts random)
+    {
+        var fresh = Pool(random, CanaryShare * RequestsPerSecond, BaselineErrorRate, BaselineMedian, 0);
+        var live = Pool(random, (1 - 2 * CanaryShare) * RequestsPerSecond, BaselineErrorRate, BaselineMedian, 3600);
+        return [.. fresh.Zip(live, ReleaseErrorsSource.Merge)];
+    }
 
     private static PoolCounters[] Pool(RandomCounts random, double rate, double errorRate, double median, double secondsBefore)
     {
