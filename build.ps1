@@ -126,9 +126,34 @@ function Update-Build([string] $Dotnet) {
     Set-Content $HashFile $hash -NoNewline # rewritten even when equal: it is the timestamp the warm path compares against
 }
 
-# Runs the build as a child that shares the console. Ctrl+C reaches it too (it rolls back and exits non-zero);
-# PowerShell then stops this script, and the finally block waits for the child and exits with its code, never 0.
+# On Linux and macOS the build replaces this script's process (Switch-Process is execv, as build.sh's exec), so a
+# signal sent to this process alone (a CI runner's cancel, kill) reaches the build, which rolls back and exits non-zero,
+# and the caller sees the build's own exit code. A child would never hear SIGTERM, and PowerShell would wait for it.
 function Invoke-Build([string] $Dotnet, [string[]] $Arguments) {
+    if ($IsWindows) { Invoke-BuildAsChild $Dotnet $Arguments }
+    Switch-Process -WithCommand (@(Get-LauncherDeathSignal) + @($Dotnet, (Join-Path $Bin '_build.dll')) + $Arguments)
+}
+
+# PowerShell installed as a .NET global tool runs behind a launcher process (Microsoft.PowerShell.GlobalTool.Shim) that
+# exits on SIGTERM without passing it on, leaving the build running. On Linux, setpriv gives the build a parent-death
+# signal (kept across exec): the launcher's death sends the build SIGTERM, so it still rolls back. Only under that
+# launcher: the signal follows the thread that started us, and the launcher's (its Main) lives as long as it does.
+function Get-LauncherDeathSignal {
+    if (-not $IsLinux) { return @() }
+    $setpriv = Get-Command setpriv -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    try {
+        $stat = [IO.File]::ReadAllText("/proc/$PID/stat")
+        $parent = $stat.Substring($stat.LastIndexOf(')') + 2).Split(' ')[1]
+        $underLauncher = [IO.File]::ReadAllText("/proc/$parent/maps").Contains('Microsoft.PowerShell.GlobalTool.Shim.dll')
+    }
+    catch { $underLauncher = $false } # another user's parent: not the launcher we started from
+    if ($underLauncher -and $setpriv) { return @($setpriv.Source, '--pdeathsig', 'TERM', '--') }
+    @()
+}
+
+# Windows has no exec: the build runs as a child that shares the console, so Ctrl+C reaches it too (it rolls back and
+# exits non-zero); PowerShell then stops this script, and the finally block waits for the child and exits with its code.
+function Invoke-BuildAsChild([string] $Dotnet, [string[]] $Arguments) {
     $info = [Diagnostics.ProcessStartInfo]::new($Dotnet)
     $info.ArgumentList.Add((Join-Path $Bin '_build.dll'))
     foreach ($argument in $Arguments) { $info.ArgumentList.Add($argument) }

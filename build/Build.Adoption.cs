@@ -3,8 +3,9 @@ using Runway.Targets;
 /// <summary>Where the adopting repository keeps what Runway deploys (paths relative to the root).</summary>
 sealed partial class Build
 {
-    [Parameter("The service project the local profile publishes and runs")]
-    readonly string ServiceProject = "src/Runway.Sample/Runway.Sample.csproj";
+    // No default: the sample's project is named by the sample's own profile (local), never assumed for another service.
+    [Parameter("The service project the local pool runtime publishes and runs (set it in the local profile)")]
+    readonly string ServiceProject = "";
 
     [Parameter("The router project the local profile runs")]
     readonly string RouterProject = "src/Runway.Router/Runway.Router.csproj";
@@ -17,6 +18,19 @@ sealed partial class Build
 
     [Parameter("The smoke probes")]
     readonly string SmokeFile = "deploy/smoke.json";
+
+    /// <summary>The files a deployment reads, as the run's parameters name them (relative to the root).</summary>
+    internal IReadOnlyList<DeployFiles.Input> DeployInputs =>
+    [
+        new(nameof(ChecklistFile), "checklist-file", ChecklistFile),
+        new(nameof(ServiceFile), "service-file", ServiceFile),
+        new(nameof(SmokeFile), "smoke-file", SmokeFile),
+        new(nameof(MigrationsDirectory), "migrations-directory", MigrationsDirectory, IsFolder: true),
+        // Only the local runtime builds the service; a command runtime's scripts deploy it however the team does.
+        .. Runway.Environments.TopologyFactory.Kind(Settings).Runtime == "local"
+            ? new DeployFiles.Input[] { new(nameof(ServiceProject), "service-project", ServiceProject) }
+            : [],
+    ];
 }
 
 /// <summary>The service's contract, and the production pieces a profile chooses by name.</summary>

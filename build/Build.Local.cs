@@ -3,6 +3,10 @@ using Runway.Targets;
 /// <summary>Parameters of the local topology (profile local): ports, replicas, and deliberate misbehaviour for demos.</summary>
 sealed partial class Build
 {
+    // A bare ./build.sh runs profile local (the sample, on this machine); .nuke/parameters.json stays the neutral base
+    // that --profile production and every other profile inherit.
+    protected override IReadOnlyList<string> DefaultProfiles => ["local"];
+
     [Parameter("The local PostgreSQL cluster's port")]
     readonly int PostgresPort = 55432;
 

@@ -17,7 +17,7 @@ sealed partial class Build
         .Executes(async token =>
         {
             var services = await ServicesAsync(token);
-            var result = await new DatabaseSteps(services).BaselineAsync(services.Topology.DatabaseConnectionString, BaselineVersion!, token);
+            var result = await services.Phases.DatabaseSteps().BaselineAsync(services.Topology.DatabaseConnectionString, BaselineVersion!, token);
             Logger.Information("Baselined {Count} script(s) up to version {Version}", result.Applied.Count, BaselineVersion);
         });
 
@@ -43,7 +43,7 @@ sealed partial class Build
                 await Runway.Environments.Local.LocalTopology.DownWithoutClusterAsync(Settings, http, Logger, token);
                 return;
             }
-            await new EnvironmentShutdown(await ServicesAsync(token), Force).RunAsync(token);
+            await (await ServicesAsync(token)).Phases.Shutdown(Force).RunAsync(token);
         });
 
     async Task<bool> LocalClusterStoppedAsync(CancellationToken token) =>
@@ -54,7 +54,7 @@ sealed partial class Build
         .Description("Takes a verified backup of the environment's database, uploads it to --backup-repository, and records it in the ledger")
         .Executes(async token =>
         {
-            var stored = await new DatabaseSteps(await ServicesAsync(token)).TakeBackupAsync(null, token);
+            var stored = await (await ServicesAsync(token)).Phases.DatabaseSteps().TakeBackupAsync(null, token);
             var backup = stored.Backup;
             Logger.Information("Backup {BackupId}: {File}, {Bytes} bytes, SHA-256 {Sha256}, verified{Location}", stored.Id, backup.File, backup.SizeBytes, backup.Sha256,
                 backup.Location is null ? "" : $", uploaded to {backup.Location}");
@@ -65,7 +65,7 @@ sealed partial class Build
         .Executes(async token =>
         {
             var services = await ServicesAsync(token);
-            var drill = await new DatabaseSteps(services).DrillLatestAsync(token);
+            var drill = await services.Phases.DatabaseSteps().DrillLatestAsync(token);
             if (!drill.Succeeded) throw new InvalidOperationException($"The restore drill failed: {string.Join("; ", drill.Problems)}");
             Logger.Information("Restore drill of {File}: {Tables} tables, {Rows} rows restored in {Seconds:0.00} s, row counts match",
                 Path.GetFileName(drill.Backup.File), drill.RestoredCounts.Count, drill.RestoredCounts.Values.Sum(), drill.RestoreDuration.TotalSeconds);
@@ -88,7 +88,7 @@ sealed partial class Build
         var services = await ServicesAsync(token);
         var deployment = await services.Deployments.GetLatestInEnvironmentAsync(Environment, token)
             ?? throw new InvalidOperationException($"Nothing to roll back in {Environment}: the ledger holds no deployment there.");
-        var procedure = new RollbackProcedure(services);
+        var procedure = services.Phases.Rollback();
         var plan = await procedure.PlanAsync(deployment, token);
         Logger.Information("Rollback of deployment {DeploymentId} ({Release} → {Previous}) would take back:", deployment.Id, deployment.Release, deployment.PreviousRelease ?? "nothing");
         foreach (var step in plan.Steps) Logger.Information("  {Step}", step.ToString());
@@ -99,7 +99,7 @@ sealed partial class Build
     async Task PlanMigrationsAsync(CancellationToken token)
     {
         var services = await ServicesAsync(token);
-        var plan = await new DatabaseSteps(services).PlanAsync(services.Topology.DatabaseConnectionString, token);
+        var plan = await services.Phases.DatabaseSteps().PlanAsync(services.Topology.DatabaseConnectionString, token);
         foreach (var problem in plan.Problems) Logger.Error("{Problem}", problem);
         foreach (var planned in plan.Scripts) Logger.Information("Would run {Script} ({Reason})", planned.Script.FileName, planned.Reason);
         if (plan.Scripts.Count == 0 && plan.Problems.Count == 0) Logger.Information("Nothing to migrate: the database is up to date");

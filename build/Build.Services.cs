@@ -71,7 +71,11 @@ sealed partial class Build
 
     async Task<DeploymentServices> ServicesAsync(CancellationToken cancellationToken)
     {
-        if (_services is null) await ConnectionCheck.EnsureReachableAsync(Settings, ParameterOrigin, cancellationToken);
+        if (_services is null)
+        {
+            DeployFiles.EnsureExist(RootDirectory, DeployInputs, ParameterOrigin);
+            await ConnectionCheck.EnsureReachableAsync(Settings, ParameterOrigin, cancellationToken);
+        }
         return await CreateServicesAsync(cancellationToken);
     }
 

@@ -30,6 +30,8 @@ internal sealed class BenchRoot(string repository, BenchSettings settings)
         await File.WriteAllTextAsync(Path.Combine(Directory, ".gitignore"), ".nuke/temp/\n", cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(Directory, ".nuke", "parameters.json"), Parameters().ToJsonString(new() { WriteIndented = true }), cancellationToken);
         CopyDirectory(Path.Combine(repository, "deploy"), Path.Combine(Directory, "deploy"));
+        // The sample's own contract, probes, checklist and migrations (the local profile's, and the example's checklist and migrations).
+        CopyDirectory(Path.Combine(repository, "samples"), Path.Combine(Directory, "samples"));
         if (settings.Router == "haproxy")
             File.Copy(Path.Combine(Directory, "deploy", "examples", "haproxy-prometheus", "parameters.haproxy-prometheus.json"), Path.Combine(Directory, ".nuke", "parameters.haproxy-prometheus.json"));
         await GitAsync(cancellationToken, "init", "-q");
@@ -67,6 +69,10 @@ internal sealed class BenchRoot(string repository, BenchSettings settings)
         ["StagingRouterAdminPort"] = Ports.StagingRouterAdmin,
         ["PostgresPort"] = Ports.Postgres,
         ["ServiceProject"] = Path.Combine(repository, "src", "Runway.Sample", "Runway.Sample.csproj"),
+        ["ServiceFile"] = "samples/deploy/service.json",
+        ["SmokeFile"] = "samples/deploy/smoke.json",
+        ["ChecklistFile"] = "samples/deploy/checklist.md",
+        ["MigrationsDirectory"] = "samples/deploy/migrations",
         ["RouterProject"] = Path.Combine(repository, "src", "Runway.Router", "Runway.Router.csproj"),
     };
 

@@ -59,6 +59,14 @@ public abstract class BuildBase
     protected internal virtual IReadOnlyCollection<string> AcceptedVariables => [];
 
     /// <summary>
+    /// The profiles applied when the command line names none (<c>--profile</c>), each only if its
+    /// <c>.nuke/parameters.&lt;name&gt;.json</c> exists. Nuke has no such thing: a bare run there is
+    /// <c>parameters.json</c> alone. With a default profile, <c>parameters.json</c> can stay the neutral base every
+    /// profile inherits while a bare <c>./build.sh</c> still runs the default one; <c>--profile X</c> replaces it.
+    /// </summary>
+    protected internal virtual IReadOnlyList<string> DefaultProfiles => [];
+
+    /// <summary>
     /// True when this run's standard output is data for a program (e.g. <c>Status --json</c>): the engine then writes
     /// its header, target frames, summary and verdict to standard error too, so the output parses. Read after binding.
     /// Errors and warnings always go to standard error.

@@ -5,7 +5,7 @@ using NpgsqlTypes;
 
 namespace Runway.Sample.Orchestrations;
 
-/// <summary>Reads and writes the <c>orchestrations</c> table. The schema comes from <c>deploy/migrations</c>, never from here.</summary>
+/// <summary>Reads and writes the <c>orchestrations</c> table. The schema comes from <c>samples/deploy/migrations</c>, never from here.</summary>
 internal sealed class OrchestrationStore(NpgsqlDataSource dataSource)
 {
     private const string Columns = "id, name, definition::text, created_at";

@@ -25,7 +25,17 @@ internal static class HelpText
         ("--root [dir]", "the folder holding .nuke/ (default: found upward from here; alone: this folder)"),
     ];
 
-    public static string Render(TargetCatalog catalog, IReadOnlyList<string> defaultTargets, IReadOnlyList<ParameterDescriptor> parameters)
+    /// <param name="catalog">The build's targets.</param>
+    /// <param name="defaultTargets">The targets run when none is named.</param>
+    /// <param name="parameters">The parameters, their <see cref="ParameterDescriptor.DefaultValue"/> being the value this run would use.</param>
+    /// <param name="sources">Where each value that is not the code's own comes from (<see cref="HelpSources"/>), by member name.</param>
+    /// <param name="defaultProfiles">The profiles a run without <c>--profile</c> uses when their files exist.</param>
+    public static string Render(
+        TargetCatalog catalog,
+        IReadOnlyList<string> defaultTargets,
+        IReadOnlyList<ParameterDescriptor> parameters,
+        IReadOnlyDictionary<string, string> sources,
+        IReadOnlyList<string>? defaultProfiles = null)
     {
         var text = new StringBuilder("Usage: ./build.sh [targets] [options]\n\nTargets (* = default):\n");
         Targets(text, catalog, defaultTargets);
@@ -34,13 +44,19 @@ internal static class HelpText
         text.Append("\nParameters:\n");
         foreach (var (name, parameter) in rows)
         {
-            text.Append(Row(name, Describe(parameter), width)).Append(Row("", $"env {parameter.EnvironmentName}", width));
+            text.Append(Row(name, Describe(parameter, sources.GetValueOrDefault(parameter.MemberName)), width)).Append(Row("", $"env {parameter.EnvironmentName}", width));
         }
 
         text.Append("\nOptions:\n");
-        foreach (var (name, description) in EngineOptions) text.Append(Row(name, description, width));
+        foreach (var (name, description) in EngineOptions) text.Append(Row(name, Profiles(name, description, defaultProfiles), width));
         return text.Append('\n').ToString();
     }
+
+    // A build's default profiles apply only when --profile names none, so help says which they are.
+    private static string Profiles(string name, string description, IReadOnlyList<string>? defaultProfiles) =>
+        name.StartsWith("--profile", StringComparison.Ordinal) && defaultProfiles is { Count: > 0 }
+            ? $"{description} (default: {string.Join(", ", defaultProfiles)}, when its file exists)"
+            : description;
 
     private static void Targets(StringBuilder text, TargetCatalog catalog, IReadOnlyList<string> defaultTargets)
     {
@@ -59,12 +75,16 @@ internal static class HelpText
 
     private static string Row(string name, string description, int width) => $"  {name.PadRight(width)}{description}".TrimEnd() + "\n";
 
-    private static string Describe(ParameterDescriptor p)
+    // The default is what this command line would run with; "from" names its file, variable or option unless it is the code's.
+    private static string Describe(ParameterDescriptor p, string? source)
     {
         var line = new StringBuilder(p.Description);
         if (p.AllowedValues.Count > 0) line.Append($" [{string.Join("|", p.AllowedValues)}]");
-        if (p.IsSecret) line.Append(" (secret)");
-        else if (p.DefaultValue is { } value && Display(value) is { Length: > 0 } shown) line.Append($" (default: {shown})");
+        var from = source is null ? "" : $", from {source}";
+        var shown = p.DefaultValue is { } value ? Display(value) : "";
+        if (p.IsSecret) line.Append(source is null ? " (secret)" : $" (secret, set from {source})");
+        else if (shown.Length > 0) line.Append($" (default: {shown}{from})");
+        else if (source is not null) line.Append($" (default: none{from})"); // a profile's null that clears a weaker file's value
         return line.ToString().TrimStart();
     }
 

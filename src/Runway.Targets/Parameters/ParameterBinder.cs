@@ -2,7 +2,8 @@ namespace Runway.Targets.Parameters;
 
 /// <summary>
 /// Sets a build's <c>[Parameter]</c> members from, strongest first: the command line (<c>--kebab-case</c>), the
-/// environment (<c>RUNWAY_UPPER_SNAKE</c> only), the profile files named by <c>--profile</c> (later wins),
+/// environment (<c>RUNWAY_UPPER_SNAKE</c> only), the profile files named by <c>--profile</c> (later wins; none named:
+/// the build's <see cref="BuildBase.DefaultProfiles"/> that exist),
 /// <c>.nuke/parameters.json</c>; members no source sets keep their initialiser.
 /// </summary>
 /// <param name="rootDirectory">The folder holding <c>.nuke/</c>; relative paths resolve against it.</param>
@@ -39,7 +40,7 @@ public sealed class ParameterBinder(
         UnknownInputs.RejectEngineOptionClashes(parameters, _engineOptions);
         UnknownInputs.RejectUnknownOptions(parameters, _engineOptions, commandLine);
         UnknownInputs.RejectUnknownVariables(parameters, _acceptedVariables, environment.Keys);
-        var files = ParameterFiles.Load(rootDirectory, commandLine);
+        var files = ParameterFiles.Load(rootDirectory, commandLine, (build as BuildBase)?.DefaultProfiles ?? []);
         UnknownInputs.RejectUnknownKeys(parameters, _engineOptions, files);
 
         var bound = Convert(parameters, new ValueSources(commandLine, environment, files));

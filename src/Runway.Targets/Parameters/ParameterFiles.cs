@@ -1,6 +1,9 @@
 namespace Runway.Targets.Parameters;
 
-/// <summary>Finds <c>.nuke/parameters.json</c> and the profile files named by <c>--profile</c>, weakest first.</summary>
+/// <summary>
+/// Finds <c>.nuke/parameters.json</c> and the profile files named by <c>--profile</c> (none named: the build's
+/// default profiles whose files exist), weakest first.
+/// </summary>
 internal static class ParameterFiles
 {
     public const string ProfileOption = "profile";
@@ -9,7 +12,7 @@ internal static class ParameterFiles
     private const string Extension = ".json";
     private const string DefaultsFile = ".nuke/parameters.json";
 
-    public static IReadOnlyList<ParameterFile> Load(string rootDirectory, CommandLine commandLine)
+    public static IReadOnlyList<ParameterFile> Load(string rootDirectory, CommandLine commandLine, IReadOnlyList<string> defaultProfiles)
     {
         var profiles = commandLine.Options.GetValueOrDefault(ProfileOption) ?? [];
         if (commandLine.Has(ProfileOption) && profiles.Count == 0)
@@ -29,12 +32,20 @@ internal static class ParameterFiles
             files.Add(ParameterFile.Load(rootDirectory, ProfilePath(rootDirectory, profile), ParameterSource.ProfileFile));
         }
 
+        // A default profile is optional: a repository without its file runs on parameters.json alone, as before.
+        if (!commandLine.Has(ProfileOption))
+        {
+            files.AddRange(defaultProfiles
+                .Where(profile => File.Exists(Path.Combine(rootDirectory, FilePath(profile))))
+                .Select(profile => ParameterFile.Load(rootDirectory, FilePath(profile), ParameterSource.ProfileFile)));
+        }
+
         return files;
     }
 
     private static string ProfilePath(string rootDirectory, string profile)
     {
-        var path = $"{Folder}/{Prefix}{profile}{Extension}";
+        var path = FilePath(profile);
         var valid = profile.Length > 0 && profile.IndexOfAny(['/', '\\', ':']) < 0 && !profile.StartsWith('.');
         if (valid && File.Exists(Path.Combine(rootDirectory, path)))
         {
@@ -47,6 +58,8 @@ internal static class ParameterFiles
             : $"Existing profiles: {Listing(existing)}.{Suggestion(profile, existing)}";
         throw new ParameterException($"Profile '{profile}' (--profile) has no file {path}. {known}");
     }
+
+    private static string FilePath(string profile) => $"{Folder}/{Prefix}{profile}{Extension}";
 
     private static IReadOnlyList<string> ExistingProfiles(string rootDirectory)
     {

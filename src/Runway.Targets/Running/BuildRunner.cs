@@ -18,8 +18,8 @@ internal sealed class BuildRunner(RunnerEnvironment environment)
             var commandLine = Resolve(build, CommandLine.Parse(args));
             var options = EngineOptions.From(commandLine);
             var root = RootDirectoryLocator.Locate(options.Root, environment.WorkingDirectory);
-            if (options.Help) return Help(build, create(), defaultTargets);
-            var bound = new ParameterBinder(root, environment.Variables, EngineOptions.Names, build.AcceptedVariables).Bind(build, commandLine);
+            if (options.Help) return Help(build, create(), commandLine, root, defaultTargets);
+            var bound = Binder(root, build).Bind(build, commandLine);
             var invoked = commandLine.Targets.Count > 0 ? commandLine.Targets : defaultTargets;
             var session = new BuildSession(build, bound, options, root, environment);
             return options.Plan ? session.ShowPlan(invoked) : await session.RunAsync(invoked, cancellationToken).ConfigureAwait(false);
@@ -43,11 +43,28 @@ internal sealed class BuildRunner(RunnerEnvironment environment)
         return new ArgumentResolver(targets, flags, EngineOptions.TargetLists).Resolve(raw);
     }
 
-    private int Help(BuildBase build, BuildBase defaults, IReadOnlyList<string> defaultTargets)
+    private ParameterBinder Binder(string root, BuildBase build) =>
+        new(root, environment.Variables, EngineOptions.Names, build.AcceptedVariables);
+
+    // Help binds as the run would, so each default shown is the value this command line runs with (the profile's, not the
+    // code's). Input that would stop the run still gets the help, with the code's defaults (binding changed nothing), then the error.
+    private int Help(BuildBase build, BuildBase effective, CommandLine commandLine, string root, IReadOnlyList<string> defaultTargets)
     {
-        var catalog = TargetCatalog.Discover(build);
-        var parameters = ParameterDiscovery.Discover(build.GetType(), defaults);
-        environment.Writer.Write(HelpText.Render(catalog, defaultTargets, parameters));
-        return ExitCodes.Succeeded;
+        IReadOnlyDictionary<string, string> sources = new Dictionary<string, string>();
+        ParameterException? error = null;
+        try
+        {
+            sources = HelpSources.Of(Binder(root, effective).Bind(effective, commandLine));
+        }
+        catch (ParameterException refused)
+        {
+            error = refused;
+        }
+
+        var parameters = ParameterDiscovery.Discover(effective.GetType(), effective);
+        environment.Writer.Write(HelpText.Render(TargetCatalog.Discover(build), defaultTargets, parameters, sources, build.DefaultProfiles));
+        if (error is null) return ExitCodes.Succeeded;
+        environment.ErrorWriter.WriteLine($"{error.Message}\nThe defaults above are the code's, as this error stops every run with these inputs.");
+        return ExitCodes.Invalid;
     }
 }

@@ -4,6 +4,7 @@ using Runway.Environments;
 using Runway.Environments.Local;
 using Runway.Ledger;
 using Runway.Service.Metrics;
+using Serilog;
 
 namespace Runway.Phases;
 
@@ -24,11 +25,11 @@ public sealed class BaselinePool : IAsyncDisposable
 {
     private static readonly TimeSpan RemovalBound = TimeSpan.FromSeconds(30);
 
-    private readonly DeploymentServices _services;
+    private readonly BaselineContext _services;
     private readonly Deployment _deployment;
     private readonly CancellationToken _run;
 
-    private BaselinePool(DeploymentServices services, Deployment deployment, string previous, string pool, string? why, CancellationToken run)
+    private BaselinePool(BaselineContext services, Deployment deployment, string previous, string pool, string? why, CancellationToken run)
     {
         (_services, _deployment, Previous, Pool, Why, _run) = (services, deployment, previous, pool, why, run);
     }
@@ -55,14 +56,14 @@ public sealed class BaselinePool : IAsyncDisposable
     /// Starts the baseline <paramref name="deployment"/>'s canary is judged against: a fresh pool of
     /// <paramref name="previous"/> at the canary's share, or the live one when the settings say so.
     /// </summary>
-    public static async Task<BaselinePool> StartAsync(DeploymentServices services, Deployment deployment, string previous, CancellationToken cancellationToken)
+    public static async Task<BaselinePool> StartAsync(BaselineContext services, Deployment deployment, string previous, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(deployment);
         // Whatever this bake judges against, a pool a killed or cancelled bake left behind goes first.
-        await RemoveLeftoversAsync(services, cancellationToken).ConfigureAwait(false);
+        await RemoveLeftoversAsync(services.Environment, services.Logger, cancellationToken).ConfigureAwait(false);
         var (kind, why) = BaselineChoice.Decide(services.Settings);
-        if (kind == CanaryBaseline.Live || services.Topology.Environment is not LocalEnvironment local)
+        if (kind == CanaryBaseline.Live || services.Environment.Inner is not LocalEnvironment local)
         {
             services.Logger.Information("Canary of {Release} judged against the live pool of {Previous} ({Why})", deployment.Release, previous, why ?? "--canary-baseline live");
             return new BaselinePool(services, deployment, previous, previous, why ?? "--canary-baseline live", cancellationToken);
@@ -81,7 +82,7 @@ public sealed class BaselinePool : IAsyncDisposable
         await _services.Session.EnsureHeldAsync(cancellationToken).ConfigureAwait(false);
         var pool = await local.DeployPoolAsync(Pool, canary.Instances.Count, cancellationToken).ConfigureAwait(false);
         // Warmed as the canary was: a cold baseline would flatter the canary as much as a busy one wronged it.
-        await new CanaryWarmUp(_services.Http, _services.Contract, _services.ServiceToken, _services.Time).RunAsync(pool, null, cancellationToken).ConfigureAwait(false);
+        await new CanaryWarmUp(_services.Service.Http, _services.Service.Contract, _services.Service.Token, _services.Time).RunAsync(pool, null, cancellationToken).ConfigureAwait(false);
         var share = _services.Settings.CanaryWeight;
         Split = new BaselineSplit(Previous, Pool, _deployment.Release, share);
         await _services.Environment.SetWeightsAsync(Split.Weights, cancellationToken).ConfigureAwait(false);
@@ -135,7 +136,7 @@ public sealed class BaselinePool : IAsyncDisposable
         using var bound = new CancellationTokenSource(RemovalBound);
         try
         {
-            await RemoveAsync(_services, Pool, bound.Token).ConfigureAwait(false);
+            await RemoveAsync(_services.Environment, _services.Logger, Pool, bound.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -145,30 +146,31 @@ public sealed class BaselinePool : IAsyncDisposable
     }
 
     /// <summary>Removes every fresh baseline pool of the environment (a killed or cancelled bake's); their share goes to their release's live pool.</summary>
-    public static async Task<IReadOnlyList<string>> RemoveLeftoversAsync(DeploymentServices services, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> RemoveLeftoversAsync(IEnvironmentProvider environment, ILogger logger, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        var leftovers = (await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false)).Pools.Select(p => p.Release).Where(PoolName.IsBaseline).ToList();
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(logger);
+        var leftovers = (await environment.ReadAsync(cancellationToken).ConfigureAwait(false)).Pools.Select(p => p.Release).Where(PoolName.IsBaseline).ToList();
         foreach (var pool in leftovers)
         {
-            services.Logger.Warning("Removing the fresh baseline pool {Pool} left by an earlier run", pool);
-            await RemoveAsync(services, pool, cancellationToken).ConfigureAwait(false);
+            logger.Warning("Removing the fresh baseline pool {Pool} left by an earlier run", pool);
+            await RemoveAsync(environment, logger, pool, cancellationToken).ConfigureAwait(false);
         }
         return leftovers;
     }
 
     // Its share goes to the live pool of its release first (one route change, so no request lands nowhere), then it is drained and stopped.
-    private static async Task RemoveAsync(DeploymentServices services, string pool, CancellationToken cancellationToken)
+    private static async Task RemoveAsync(IEnvironmentProvider environment, ILogger logger, string pool, CancellationToken cancellationToken)
     {
-        var snapshot = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var snapshot = await environment.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (snapshot.Pool(pool) is not { } running) return;
         if (running.Weight > 0)
         {
             var heir = snapshot.Pool(PoolName.Release(pool)) ?? snapshot.Pools.Where(p => p.Release != pool).MaxBy(p => p.Weight);
             var weights = snapshot.Pools.Where(p => p.Release != pool).ToDictionary(p => p.Release, p => p.Weight + (p.Release == heir?.Release ? running.Weight : 0));
-            if (heir is not null) await services.Environment.SetWeightsAsync(weights, cancellationToken).ConfigureAwait(false);
+            if (heir is not null) await environment.SetWeightsAsync(weights, cancellationToken).ConfigureAwait(false);
         }
-        await services.Environment.RemovePoolAsync(pool, cancellationToken).ConfigureAwait(false);
-        services.Logger.Information("Fresh baseline pool {Pool} removed", pool);
+        await environment.RemovePoolAsync(pool, cancellationToken).ConfigureAwait(false);
+        logger.Information("Fresh baseline pool {Pool} removed", pool);
     }
 }

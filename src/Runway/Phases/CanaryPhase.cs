@@ -5,6 +5,7 @@ using Runway.Environments.Local;
 using Runway.Checklists.Reports;
 using Runway.Ledger;
 using Runway.Load;
+using Runway.Service;
 using Runway.Service.Metrics;
 
 namespace Runway.Phases;
@@ -13,7 +14,22 @@ namespace Runway.Phases;
 /// Canary: the new release's pool starts beside the current one and gets the canary weight; then it bakes while
 /// its metrics are compared with the baseline's. A failing verdict stops the bake at once.
 /// </summary>
-public sealed class CanaryPhase(DeploymentServices services)
+/// <param name="settings">The canary weight, the bake's options, the report's folder, whether a person can decide.</param>
+/// <param name="environment">The environment, changed under the run's lock.</param>
+/// <param name="session">The run's session (the traffic lease when a baseline is restored).</param>
+/// <param name="checklist">Records the waiver of a first deployment's statistical check.</param>
+/// <param name="service">How to reach the service (the warm-up).</param>
+/// <param name="metrics">Makes the profile's metric source.</param>
+/// <param name="load">The synthetic load the bake runs under.</param>
+/// <param name="health">Replaces the baseline's unhealthy instances before the bake.</param>
+/// <param name="absoluteLimits">The bake of a first deployment, which has no baseline.</param>
+/// <param name="database">A first deployment's schema.</param>
+/// <param name="time">The clock.</param>
+/// <param name="logger">The run's log.</param>
+public sealed class CanaryPhase(
+    PipelineSettings settings, LockedEnvironment environment, DeploymentSession session, DeploymentChecklist checklist,
+    ServiceAccess service, MetricSourceFactory metrics, SyntheticLoad load, PoolHealth health, AbsoluteLimitsBake absoluteLimits,
+    DatabaseSteps database, TimeProvider time, Serilog.ILogger logger)
 {
     /// <summary>The check a first deployment's bake proves: judged against absolute limits, not against a baseline.</summary>
     public const string AbsoluteLimitsCheck = "canary-absolute-limits";
@@ -35,30 +51,30 @@ public sealed class CanaryPhase(DeploymentServices services)
         // A first deployment cannot serve, nor be judged, without its schema, and no older release runs that the schema
         // must stay compatible with: its migrations run before its pool starts (Migration then finds nothing due).
         if (deployment.PreviousRelease is null)
-            steps.Insert(0, new DatabaseSteps(services).Migrations(FirstSchemaStep, services.Topology.DatabaseConnectionString, FirstSchemaStep));
+            steps.Insert(0, database.Migrations(FirstSchemaStep, database.ConnectionString, FirstSchemaStep));
         return steps;
     }
 
     private async Task<StepOutcome> DeployAsync(Deployment deployment, CancellationToken cancellationToken)
     {
         var (baseline, restored) = await EnsureBaselineAsync(deployment, cancellationToken).ConfigureAwait(false);
-        var pool = await services.Environment.DeployPoolAsync(deployment.Release, cancellationToken).ConfigureAwait(false);
+        var pool = await environment.DeployPoolAsync(deployment.Release, cancellationToken).ConfigureAwait(false);
         // Only a canary that will be compared needs warming: a cold process would lose to the warm baseline.
         // A first deployment's pool is the only one, so it carries whatever comes; it is promoted only once judged.
         // The warm-up also proves, before the bake, that the metrics see the canary's traffic.
         var seen = baseline is not null
-            ? await new CanaryWarmUp(services.Http, services.Contract, services.ServiceToken, services.Time) { InstancesReachable = services.Settings.Service.InstancesReachable }
-                .RunAsync(pool, services.CreateMetricSource(services.Environment.Name), cancellationToken).ConfigureAwait(false)
+            ? await new CanaryWarmUp(service.Http, service.Contract, service.Token, time) { InstancesReachable = service.InstancesReachable }
+                .RunAsync(pool, metrics(environment.Name), cancellationToken).ConfigureAwait(false)
             : null;
         var weights = baseline is not null
-            ? new Dictionary<string, int> { [baseline] = 100 - services.Settings.CanaryWeight, [deployment.Release] = services.Settings.CanaryWeight }
+            ? new Dictionary<string, int> { [baseline] = 100 - settings.CanaryWeight, [deployment.Release] = settings.CanaryWeight }
             : new Dictionary<string, int> { [deployment.Release] = 100 };
-        await services.Environment.SetWeightsAsync(weights, cancellationToken).ConfigureAwait(false);
+        await environment.SetWeightsAsync(weights, cancellationToken).ConfigureAwait(false);
         var evidence = Evidence.Weights(weights);
         evidence["instances"] = pool.Instances.Count;
         evidence["baseline"] = baseline;
         if (restored) evidence["baselineRestored"] = true;
-        ReleaseArtifacts.AddTo(evidence, services.Topology.Environment, deployment.Release);
+        ReleaseArtifacts.AddTo(evidence, environment.Inner, deployment.Release);
         if (seen is not null) evidence["metricsSeeWarmUp"] = seen;
         return StepOutcome.Of(evidence, "canary-deployed");
     }
@@ -69,18 +85,19 @@ public sealed class CanaryPhase(DeploymentServices services)
             return await JudgeWithoutBaselineAsync(deployment, cancellationToken).ConfigureAwait(false);
         // A baseline instance that is gone would fail the comparison (no metrics, 502s): it is the baseline's fault,
         // never the canary's, so it is replaced before the bake starts.
-        var replaced = await new PoolHealth(services).ReplaceUnhealthyAsync(previous, "baseline", cancellationToken).ConfigureAwait(false);
+        var replaced = await health.ReplaceUnhealthyAsync(previous, "baseline", cancellationToken).ConfigureAwait(false);
         // Judged against a fresh pool of the previous release (Kayenta's baseline) where the runtime can run one; removed after the bake.
-        await using var judged = await BaselinePool.StartAsync(services, deployment, previous, cancellationToken).ConfigureAwait(false);
-        var snapshot = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var judged = await BaselinePool.StartAsync(new BaselineContext(settings, environment, session, service, time, logger), deployment, previous, cancellationToken)
+            .ConfigureAwait(false);
+        var snapshot = await environment.ReadAsync(cancellationToken).ConfigureAwait(false);
         var baseline = judged.Measured(snapshot);
         var canary = SmokeSteps.Canary(snapshot.Pool(deployment.Release) ?? throw MissingPool(deployment.Release));
-        var metrics = judged.Metrics(services.CreateMetricSource(services.Environment.Name), baseline, snapshot);
-        var (bake, load) = await BakeUnderLoadAsync(deployment, snapshot.Url, baseline, canary, metrics, cancellationToken).ConfigureAwait(false);
+        var source = judged.Metrics(metrics(environment.Name), baseline, snapshot);
+        var (bake, sent) = await BakeUnderLoadAsync(deployment, snapshot.Url, baseline, canary, source, cancellationToken).ConfigureAwait(false);
         var evidence = bake.ToEvidence();
         evidence["baselinePool"] = judged.ToEvidence();
-        if (metrics.Evidence() is { } queries) evidence["metricsQueries"] = queries;
-        if (load is not null) evidence["load"] = load.ToEvidence();
+        if (source.Evidence() is { } queries) evidence["metricsQueries"] = queries;
+        if (sent is not null) evidence["load"] = sent.ToEvidence();
         if (replaced.Count > 0) evidence["baselineInstancesReplaced"] = new JsonArray([.. replaced.Select(r => (JsonNode?)r)]);
         var verdict = bake.Analysis.Verdict;
         if (verdict == CanaryVerdict.Fail || (verdict == CanaryVerdict.Inconclusive && !Confirmed(bake.Analysis.Reason)))
@@ -89,33 +106,23 @@ public sealed class CanaryPhase(DeploymentServices services)
     }
 
     private async Task<(BakeResult Bake, LoadSnapshot? Load)> BakeUnderLoadAsync(
-        Deployment deployment, string? url, CanaryPool baseline, CanaryPool canary, MetricSource metrics, CancellationToken cancellationToken)
+        Deployment deployment, string? url, CanaryPool baseline, CanaryPool canary, MetricSource source, CancellationToken cancellationToken)
     {
-        var options = services.Settings.Canary;
+        var options = settings.Canary;
         using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var load = services.Settings.SyntheticLoad && url is not null
-            ? new LoadGenerator(services.Http, new LoadOptions
-            {
-                Target = new Uri(url),
-                Token = services.ServiceToken,
-                Request = services.Contract.Request,
-                ReleaseHeader = services.Contract.ReleaseHeader,
-                RequestsPerSecond = services.Settings.LoadRequestsPerSecond,
-                Duration = options.BakeDuration + options.Interval,
-            }, services.Time, services.Logger)
-            : null;
-        var loadRun = load?.RunAsync(stopLoad.Token);
+        var generator = load.Create(url, options.BakeDuration + options.Interval);
+        var loadRun = generator?.RunAsync(stopLoad.Token);
         // In a terminal a live line per pool replaces the log line of each look; in CI and when piped, log lines.
-        var live = BakeLiveLine.Supported(services.Settings.Interactive);
+        var live = BakeLiveLine.Supported(settings.Interactive);
         try
         {
-            var bake = await new CanaryBake(new TrafficCheckedSource(metrics, () => load is null ? null : SentTraffic.From(load.Snapshot())), options, services.Time, services.Logger)
+            var bake = await new CanaryBake(new TrafficCheckedSource(source, () => generator is null ? null : SentTraffic.From(generator.Snapshot())), options, time, logger)
                 {
                     LookLevel = live ? Serilog.Events.LogEventLevel.Debug : Serilog.Events.LogEventLevel.Information,
                 }
                 .RunAsync(baseline, canary, live ? new BakeLiveLine(Console.Out, baseline.Release, canary.Release) : null, cancellationToken).ConfigureAwait(false);
             await WriteReportAsync(deployment, bake, cancellationToken).ConfigureAwait(false);
-            return (bake, load?.Snapshot());
+            return (bake, generator?.Snapshot());
         }
         finally
         {
@@ -128,23 +135,23 @@ public sealed class CanaryPhase(DeploymentServices services)
     private async Task WriteReportAsync(Deployment deployment, BakeResult bake, CancellationToken cancellationToken)
     {
         var path = await CanaryHtmlReport.WriteAsync(
-            ChecklistReport.DirectoryFor(services.Settings.TemporaryDirectory, deployment.Id.ToString(CultureInfo.InvariantCulture)),
+            ChecklistReport.DirectoryFor(settings.TemporaryDirectory, deployment.Id.ToString(CultureInfo.InvariantCulture)),
             deployment.Release, bake.ToEvidence(), cancellationToken).ConfigureAwait(false);
-        services.Logger.Information("Canary report written to {Path}", Path.GetRelativePath(services.Settings.RootDirectory, path));
+        logger.Information("Canary report written to {Path}", Path.GetRelativePath(settings.RootDirectory, path));
     }
 
     // No release ever ran here: nothing to compare with, so the release is held to the profile's absolute limits.
     // The statistical check did not run, so its item is not marked done: it is waived by the phase, saying why.
     private async Task<StepOutcome> JudgeWithoutBaselineAsync(Deployment deployment, CancellationToken cancellationToken)
     {
-        var snapshot = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var snapshot = await environment.ReadAsync(cancellationToken).ConfigureAwait(false);
         var pool = SmokeSteps.Canary(snapshot.Pool(deployment.Release) ?? throw MissingPool(deployment.Release));
-        var (judgement, evidence) = await new AbsoluteLimitsBake(services).RunAsync(snapshot.Url, pool, cancellationToken).ConfigureAwait(false);
+        var (judgement, evidence) = await absoluteLimits.RunAsync(snapshot.Url, pool, cancellationToken).ConfigureAwait(false);
         var reason = $"{NoBaselineNote}: {judgement.Reason}";
         if (judgement.Verdict == CanaryVerdict.Fail || (judgement.Verdict == CanaryVerdict.Inconclusive && !Confirmed(reason)))
             throw new CanaryFailedException(deployment.Release, reason, evidence);
-        services.Logger.Information("Canary of {Release}: {Note}", deployment.Release, reason);
-        await services.Checklist.RecordSubstituteAsync(deployment, "canary-analysis-passed", "Canary", reason, evidence, cancellationToken).ConfigureAwait(false);
+        logger.Information("Canary of {Release}: {Note}", deployment.Release, reason);
+        await checklist.RecordSubstituteAsync(deployment, "canary-analysis-passed", "Canary", reason, evidence, cancellationToken).ConfigureAwait(false);
         return StepOutcome.Of(evidence, AbsoluteLimitsCheck);
     }
 
@@ -154,25 +161,25 @@ public sealed class CanaryPhase(DeploymentServices services)
     {
         if (deployment.PreviousRelease is not { } previous) return (null, false);
         if (previous == deployment.Release)
-            throw new InvalidOperationException($"{previous} is already the live release in {services.Environment.Name}: there is nothing to canary. Deploy another version.");
-        var snapshot = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
+            throw new InvalidOperationException($"{previous} is already the live release in {environment.Name}: there is nothing to canary. Deploy another version.");
+        var snapshot = await environment.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (snapshot.Pool(previous) is not null) return (previous, false);
-        services.Logger.Warning("The previous release {Previous} is recorded as live in {Environment} but does not run: restoring its pool to judge {Release} against it",
-            previous, services.Environment.Name, deployment.Release);
-        await services.Environment.DeployPoolAsync(previous, cancellationToken).ConfigureAwait(false);
+        logger.Warning("The previous release {Previous} is recorded as live in {Environment} but does not run: restoring its pool to judge {Release} against it",
+            previous, environment.Name, deployment.Release);
+        await environment.DeployPoolAsync(previous, cancellationToken).ConfigureAwait(false);
         // The router runs again: the canary's traffic goes under the lease from here on.
-        await services.Session.LeaseTrafficAsync(previous, cancellationToken).ConfigureAwait(false);
-        var weights = (await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false)).Pools.ToDictionary(p => p.Release, p => p.Weight);
+        await session.LeaseTrafficAsync(previous, cancellationToken).ConfigureAwait(false);
+        var weights = (await environment.ReadAsync(cancellationToken).ConfigureAwait(false)).Pools.ToDictionary(p => p.Release, p => p.Weight);
         if (weights.Values.Sum() != 100)
-            await services.Environment.SetWeightsAsync(weights.ToDictionary(w => w.Key, w => w.Key == previous ? 100 : 0), cancellationToken).ConfigureAwait(false);
+            await environment.SetWeightsAsync(weights.ToDictionary(w => w.Key, w => w.Key == previous ? 100 : 0), cancellationToken).ConfigureAwait(false);
         return (previous, true);
     }
 
     // Too little data: CI cannot decide, so it fails; a person at a terminal may decide.
     private bool Confirmed(string reason)
     {
-        if (!services.Settings.Interactive || services.Settings.Confirm is null) return false;
-        return services.Settings.Confirm($"The canary analysis is inconclusive ({reason}). Continue the rollout?");
+        if (!settings.Interactive || settings.Confirm is null) return false;
+        return settings.Confirm($"The canary analysis is inconclusive ({reason}). Continue the rollout?");
     }
 
     private static InvalidOperationException MissingPool(string release) =>

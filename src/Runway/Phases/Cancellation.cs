@@ -8,7 +8,7 @@ namespace Runway.Phases;
 /// previous release, then the deployment recorded as Aborted with the reason. Both under a fresh token bounded to
 /// <see cref="Bound"/>, since the run's own token is the one that was cancelled; both only while the run holds its lock.
 /// </summary>
-internal sealed class Cancellation(DeploymentServices services)
+public sealed class Cancellation(LockedEnvironment environment, DeploymentSession session, DeploymentLedger deployments, Serilog.ILogger logger)
 {
     /// <summary>The most the clean-up may take.</summary>
     public static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
@@ -28,21 +28,21 @@ internal sealed class Cancellation(DeploymentServices services)
     /// <summary>Returns traffic to the previous release and records <paramref name="deployment"/> as Aborted (once).</summary>
     public async Task AbortAsync(Deployment deployment, string phase)
     {
-        if (_done || services.Session.IsLockLost) return;
+        if (_done || session.IsLockLost) return;
         _done = true;
         using var bounded = new CancellationTokenSource(Bound);
         var traffic = await ReturnTrafficAsync(deployment, bounded.Token).ConfigureAwait(false);
         var reason = $"{phase}: cancelled by a signal (SIGINT or SIGTERM); {traffic}";
         try
         {
-            var current = await services.Deployments.GetDeploymentAsync(deployment.Id, bounded.Token).ConfigureAwait(false);
+            var current = await deployments.GetDeploymentAsync(deployment.Id, bounded.Token).ConfigureAwait(false);
             if (current?.State != DeploymentState.Running) return;
-            await services.Deployments.FinishDeploymentAsync(deployment.Id, DeploymentState.Aborted, reason, bounded.Token).ConfigureAwait(false);
-            services.Logger.Warning("Deployment {DeploymentId} aborted: {Reason}", deployment.Id, reason);
+            await deployments.FinishDeploymentAsync(deployment.Id, DeploymentState.Aborted, reason, bounded.Token).ConfigureAwait(false);
+            logger.Warning("Deployment {DeploymentId} aborted: {Reason}", deployment.Id, reason);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            services.Logger.Error("Could not record deployment {DeploymentId} as Aborted ({Reason}); it shows as Running until resumed or rolled back",
+            logger.Error("Could not record deployment {DeploymentId} as Aborted ({Reason}); it shows as Running until resumed or rolled back",
                 deployment.Id, ex.Message);
         }
     }
@@ -52,19 +52,19 @@ internal sealed class Cancellation(DeploymentServices services)
         if (deployment.PreviousRelease is not { } previous) return "first deployment: no previous release to return traffic to";
         try
         {
-            var snapshot = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var snapshot = await environment.ReadAsync(cancellationToken).ConfigureAwait(false);
             if (snapshot.Pool(previous) is null) return $"the previous release {previous} has no pool running, so traffic was left as it was";
             var weights = new Dictionary<string, int> { [previous] = 100 };
             if (snapshot.Pool(deployment.Release) is not null) weights[deployment.Release] = 0;
             if (snapshot.Pools.All(p => p.Weight == weights.GetValueOrDefault(p.Release))) return $"traffic was still all on {previous}";
             var started = Stopwatch.GetTimestamp();
-            await services.Environment.SetWeightsAsync(weights, cancellationToken).ConfigureAwait(false);
-            services.Logger.Warning("Cancelled: traffic returned to {Previous} in {Milliseconds} ms", previous, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            await environment.SetWeightsAsync(weights, cancellationToken).ConfigureAwait(false);
+            logger.Warning("Cancelled: traffic returned to {Previous} in {Milliseconds} ms", previous, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return $"traffic returned to {previous}";
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            services.Logger.Error("Cancelled, but could not return traffic to {Previous}: {Reason}. Run ./build.sh Rollback", previous, ex.Message);
+            logger.Error("Cancelled, but could not return traffic to {Previous}: {Reason}. Run ./build.sh Rollback", previous, ex.Message);
             return $"traffic could not be returned to {previous} ({ex.Message}): run ./build.sh Rollback";
         }
     }

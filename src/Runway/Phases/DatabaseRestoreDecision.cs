@@ -12,24 +12,34 @@ namespace Runway.Phases;
 /// writes is zero, or by an explicit decision (<c>--restore-database</c>, or yes at a terminal to the question with the
 /// figures); the automatic rollback never decides for anyone. Either way the ledger gets the figures.
 /// </summary>
-internal sealed class DatabaseRestoreDecision(DeploymentServices services, bool automatic)
+/// <param name="steps">The database steps (a backup's local copy).</param>
+/// <param name="database">The service's database, its backups and the restore journal.</param>
+/// <param name="migrations">What the deployment's migrations did, from the ledger.</param>
+/// <param name="restoreDatabase">The operator decided ahead (<c>--restore-database</c>).</param>
+/// <param name="ask">Asks the person at the terminal; null in CI.</param>
+/// <param name="automatic">A rollback Runway decided (a failed phase): it never decides to lose writes.</param>
+/// <param name="logger">The run's log.</param>
+/// <param name="time">The clock.</param>
+public sealed class DatabaseRestoreDecision(
+    DatabaseSteps steps, ServiceDatabase database, DeploymentMigrations migrations, bool restoreDatabase, Func<string, bool>? ask, bool automatic,
+    Serilog.ILogger logger, TimeProvider time)
 {
     /// <summary>Restores, or fails with the forecast and what remains to decide (the database left as it is).</summary>
     public async Task<JsonObject> RestoreAsync(Deployment deployment, MigrationRollbackPlan plan, StoredBackup backup, CancellationToken cancellationToken)
     {
         // On a fresh runner the archive comes from the repository, checked against the ledger before anything is touched.
-        backup = backup with { Backup = await new DatabaseSteps(services).LocalCopyAsync(backup.Backup, cancellationToken).ConfigureAwait(false) };
-        var connectionString = services.Topology.DatabaseConnectionString;
-        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        backup = backup with { Backup = await steps.LocalCopyAsync(backup.Backup, cancellationToken).ConfigureAwait(false) };
+        var connectionString = database.ConnectionString;
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
         var forecast = await ForecastAsync(deployment, backup.Backup, cancellationToken).ConfigureAwait(false);
-        services.Logger.Warning("{Forecast}", forecast.Describe(database));
+        logger.Warning("{Forecast}", forecast.Describe(name));
         var evidence = new JsonObject { ["path"] = "restore", ["plan"] = MigrationTakeBack.Lines(plan), ["forecast"] = forecast.ToJson() };
-        var decision = Decide(forecast, database);
+        var decision = Decide(forecast, name);
         evidence["decision"] = decision ?? "none";
         if (decision is null)
         {
             evidence["restored"] = false;
-            throw new StepFailedException(Pending(deployment, plan, backup.Backup, forecast, database), evidence);
+            throw new StepFailedException(Pending(deployment, plan, backup.Backup, forecast, name), evidence);
         }
         var atSwap = new LostWritesAtSwap(forecast.IsZero);
         var restore = await RestoreJournaledAsync(deployment, backup, atSwap, (JsonObject)evidence.DeepClone(), cancellationToken).ConfigureAwait(false);
@@ -51,12 +61,12 @@ internal sealed class DatabaseRestoreDecision(DeploymentServices services, bool 
     /// <returns>The evidence of a restore of <paramref name="deployment"/> that the repair completed (nothing more to do), or null.</returns>
     public async Task<JsonObject?> RepairInterruptedRestoreAsync(Deployment deployment, CancellationToken cancellationToken)
     {
-        var connectionString = services.Topology.DatabaseConnectionString;
-        var restores = new RestoreLedger(services.LedgerDatabase);
+        var connectionString = database.ConnectionString;
+        var restores = database.Restores;
         var unfinished = await restores.FindUnfinishedAsync(new NpgsqlConnectionStringBuilder(connectionString).Database!, cancellationToken).ConfigureAwait(false);
         if (unfinished is null) return null;
-        services.Logger.Warning("Found restore {RestoreId} of {Database} interrupted at stage {Stage}", unfinished.Id, unfinished.Swap.Live, unfinished.Stage);
-        var outcome = await RestoreRecovery.RecoverAsync(connectionString, unfinished.Swap, unfinished.Stage, services.Logger, cancellationToken).ConfigureAwait(false);
+        logger.Warning("Found restore {RestoreId} of {Database} interrupted at stage {Stage}", unfinished.Id, unfinished.Swap.Live, unfinished.Stage);
+        var outcome = await RestoreRecovery.RecoverAsync(connectionString, unfinished.Swap, unfinished.Stage, logger, cancellationToken).ConfigureAwait(false);
         await restores.AdvanceAsync(unfinished, outcome, null, cancellationToken).ConfigureAwait(false);
         if (outcome != RestoreStage.Done || unfinished.DeploymentId != deployment.Id) return null;
         var evidence = unfinished.Decision ?? [];
@@ -72,16 +82,16 @@ internal sealed class DatabaseRestoreDecision(DeploymentServices services, bool 
     private async Task<RestoreResult> RestoreJournaledAsync(
         Deployment deployment, StoredBackup backup, LostWritesAtSwap atSwap, JsonObject decision, CancellationToken cancellationToken)
     {
-        var connectionString = services.Topology.DatabaseConnectionString;
-        var restores = new RestoreLedger(services.LedgerDatabase);
-        var swap = new DatabaseRestorer(services.BackupStore, services.BackupOptions, services.Logger, services.Time).SwapFor(connectionString);
+        var connectionString = database.ConnectionString;
+        var restores = database.Restores;
+        var swap = new DatabaseRestorer(database.Store, database.Options, logger, time).SwapFor(connectionString);
         var stored = await restores.StartAsync(deployment.Id, swap, backup.Id, decision, cancellationToken).ConfigureAwait(false);
-        var restorer = new DatabaseRestorer(services.BackupStore, services.BackupOptions, services.Logger, services.Time)
+        var restorer = new DatabaseRestorer(database.Store, database.Options, logger, time)
         {
             Journal = new RestoreJournal(async (stage, safety, token) =>
             {
                 await restores.AdvanceAsync(stored, stage, safety?.File, token).ConfigureAwait(false);
-                if (stage == RestoreStage.SafetyDumped) await services.Backups.RecordAsync(deployment.Id, safety!, token).ConfigureAwait(false);
+                if (stage == RestoreStage.SafetyDumped) await database.Backups.RecordAsync(deployment.Id, safety!, token).ConfigureAwait(false);
             }),
             BeforeSwap = backup.Backup.Counters is null ? null : (replaced, token) => LastLookAsync(deployment, backup.Backup, replaced, atSwap, token),
         };
@@ -106,7 +116,7 @@ internal sealed class DatabaseRestoreDecision(DeploymentServices services, bool 
 
     private async Task<Dictionary<string, TableWrites>?> MigrationWritesAsync(Deployment deployment, CancellationToken cancellationToken)
     {
-        return MigrationWrites(await new DeploymentMigrations(services).EvidenceAsync(deployment, cancellationToken).ConfigureAwait(false));
+        return MigrationWrites(await migrations.EvidenceAsync(deployment, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>What a restore of <paramref name="backup"/> would lose now, leaving out the migration's own writes.</summary>
@@ -114,27 +124,27 @@ internal sealed class DatabaseRestoreDecision(DeploymentServices services, bool 
     {
         if (backup.Counters is null)
             return new LostWritesForecast([], "the backup was taken without write counters (before Runway recorded them)", null);
-        var now = await WriteCounters.ReadAsync(services.Topology.DatabaseConnectionString, cancellationToken).ConfigureAwait(false);
+        var now = await WriteCounters.ReadAsync(database.ConnectionString, cancellationToken).ConfigureAwait(false);
         return LostWritesForecast.Compute(backup.Counters, now, await MigrationWritesAsync(deployment, cancellationToken).ConfigureAwait(false));
     }
 
-    private string? Decide(LostWritesForecast forecast, string database)
+    private string? Decide(LostWritesForecast forecast, string name)
     {
         if (forecast.IsZero) return "forecast zero: nothing written since the backup";
         if (automatic) return null;
-        if (services.Settings.RestoreDatabase) return "--restore-database";
-        if (services.Settings.Interactive && services.Settings.Confirm is { } confirm
-            && confirm($"{forecast.Describe(database)}{Environment.NewLine}Restore {database} anyway and lose them (a safety dump keeps them)?"))
+        if (restoreDatabase) return "--restore-database";
+        if (ask is not null
+            && ask($"{forecast.Describe(name)}{Environment.NewLine}Restore {name} anyway and lose them (a safety dump keeps them)?"))
             return "confirmed at the terminal";
         return null;
     }
 
-    private string Pending(Deployment deployment, MigrationRollbackPlan plan, BackupRecord backup, LostWritesForecast forecast, string database)
+    private string Pending(Deployment deployment, MigrationRollbackPlan plan, BackupRecord backup, LostWritesForecast forecast, string name)
     {
         var restoreOnly = plan.Steps.Where(s => s.Path == RollbackPath.Restore).Select(s => s.Script).ToList();
         var nl = Environment.NewLine;
-        return $"{forecast.Describe(database)}{nl}" +
-            $"Traffic is back on {deployment.PreviousRelease ?? "nothing"}; the database {database} is left as it is, with the schema of {deployment.Release}" +
+        return $"{forecast.Describe(name)}{nl}" +
+            $"Traffic is back on {deployment.PreviousRelease ?? "nothing"}; the database {name} is left as it is, with the schema of {deployment.Release}" +
             $"{(automatic ? " (an automatic rollback restores only when nothing would be lost)" : "")}. It remains to decide one of:{nl}" +
             $"  ./build.sh Rollback --restore-database   restore {Path.GetFileName(backup.File)} and lose those writes (a safety dump keeps them){nl}" +
             $"  add undo scripts for {string.Join(", ", restoreOnly)} (U<version>__<name>.sql) and run ./build.sh Rollback again, keeping every row{nl}" +

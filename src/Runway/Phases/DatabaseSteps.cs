@@ -7,8 +7,11 @@ using Runway.Ledger;
 namespace Runway.Phases;
 
 /// <summary>The database steps phases share: a verified backup, a restore drill, the migrations.</summary>
-public sealed class DatabaseSteps(DeploymentServices services)
+public sealed class DatabaseSteps(ServiceDatabase database, Serilog.ILogger logger, TimeProvider time)
 {
+    /// <summary>The environment's database.</summary>
+    public string ConnectionString => database.ConnectionString;
+
     /// <summary>The default name of <see cref="VerifiedBackup"/>'s step (Preparation's backup, taken before anything changes).</summary>
     public const string VerifiedBackupStep = "backup-verified";
 
@@ -27,10 +30,10 @@ public sealed class DatabaseSteps(DeploymentServices services)
     /// </summary>
     public async Task<StoredBackup> TakeBackupAsync(long? deploymentId, CancellationToken cancellationToken)
     {
-        var backup = await services.BackupStore.BackupAsync(services.Topology.DatabaseConnectionString, cancellationToken).ConfigureAwait(false);
-        if (services.BackupRepository is { } repository)
+        var backup = await database.Store.BackupAsync(database.ConnectionString, cancellationToken).ConfigureAwait(false);
+        if (database.Repository is { } repository)
             backup = backup with { Location = await repository.UploadAsync(backup.File, cancellationToken).ConfigureAwait(false) };
-        var stored = await services.Backups.RecordAsync(deploymentId, backup, cancellationToken).ConfigureAwait(false);
+        var stored = await database.Backups.RecordAsync(deploymentId, backup, cancellationToken).ConfigureAwait(false);
         await ApplyRetentionAsync(cancellationToken).ConfigureAwait(false);
         return stored;
     }
@@ -43,12 +46,12 @@ public sealed class DatabaseSteps(DeploymentServices services)
     /// </summary>
     public async Task<BackupRecord> LocalCopyAsync(BackupRecord backup, CancellationToken cancellationToken)
     {
-        var local = backup with { File = Path.GetFullPath(Path.Combine(services.BackupOptions.Directory, Path.GetFileName(backup.File))) };
+        var local = backup with { File = Path.GetFullPath(Path.Combine(database.Options.Directory, Path.GetFileName(backup.File))) };
         if (File.Exists(local.File)) return local;
         if (backup.Location is null) return backup;
-        var repository = services.BackupRepository
+        var repository = database.Repository
             ?? throw new InvalidOperationException($"Backup {Path.GetFileName(backup.File)} is not on this runner and lives in {backup.Location}: set --backup-repository to reach it.");
-        services.Logger.Information("Downloading backup {Location} to {File}", backup.Location, local.File);
+        logger.Information("Downloading backup {Location} to {File}", backup.Location, local.File);
         await repository.DownloadAsync(backup.Location, local.File, cancellationToken).ConfigureAwait(false);
         if (await DownloadProblemAsync(local, cancellationToken).ConfigureAwait(false) is not { } problem) return local;
         File.Delete(local.File);
@@ -91,12 +94,12 @@ public sealed class DatabaseSteps(DeploymentServices services)
     /// </summary>
     public async Task<RestoreDrillResult> DrillLatestAsync(CancellationToken cancellationToken)
     {
-        var connectionString = services.Topology.DatabaseConnectionString;
-        var database = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database!;
-        var latest = await services.Backups.GetLatestAsync(database, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"The ledger records no backup of {database}: take one first (./build.sh Backup).");
+        var connectionString = database.ConnectionString;
+        var name = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database!;
+        var latest = await database.Backups.GetLatestAsync(name, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The ledger records no backup of {name}: take one first (./build.sh Backup).");
         var local = await LocalCopyAsync(latest.Backup, cancellationToken).ConfigureAwait(false);
-        return await new RestoreDrill(services.BackupOptions, services.Logger, services.Time)
+        return await new RestoreDrill(database.Options, logger, time)
             .RunAsync(connectionString, local, cancellationToken).ConfigureAwait(false);
     }
 
@@ -121,10 +124,10 @@ public sealed class DatabaseSteps(DeploymentServices services)
         var plan = await PlanAsync(connectionString, token).ConfigureAwait(false);
         var scripts = await ScriptsAsync(token).ConfigureAwait(false);
         var before = plan.Scripts.Any(s => scripts.UndoOf(s.Script.FileName) is null)
-            ? await services.BackupStore.BackupAsync(connectionString, token).ConfigureAwait(false) : null;
+            ? await database.Store.BackupAsync(connectionString, token).ConfigureAwait(false) : null;
         var (result, evidence) = await MigrateWithEvidenceAsync(connectionString, token).ConfigureAwait(false);
         if (result.Successful) return StepOutcome.Of(evidence, check);
-        evidence["leftAsBefore"] = await new MigrationTakeBack(services).TakeBackAsync(connectionString, evidence, before, token).ConfigureAwait(false);
+        evidence["leftAsBefore"] = await new MigrationTakeBack(this, database, logger, time).TakeBackAsync(connectionString, evidence, before, token).ConfigureAwait(false);
         throw new StepFailedException($"Migrations failed on staging, which is left as it was before the attempt: {result.Error}", evidence);
     });
 
@@ -139,7 +142,7 @@ public sealed class DatabaseSteps(DeploymentServices services)
 
     /// <summary>The scripts folder, undo scripts included.</summary>
     public async Task<MigrationScriptSet> ScriptsAsync(CancellationToken cancellationToken) =>
-        await MigrationScriptFolder.ReadAsync(services.Settings.Resolve(services.Settings.MigrationsDirectory), cancellationToken).ConfigureAwait(false);
+        await MigrationScriptFolder.ReadAsync(database.MigrationsDirectory, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Runs the undo scripts of <paramref name="undos"/>, newest first; throws when one fails.</summary>
     public async Task<MigrationResult> UndoAsync(string connectionString, IReadOnlyList<MigrationRollbackStep> undos, CancellationToken cancellationToken)
@@ -200,24 +203,24 @@ public sealed class DatabaseSteps(DeploymentServices services)
     }
 
     private MigrationRunner Runner(Npgsql.NpgsqlDataSource source) =>
-        new(source, new MigrationOptions { ScriptsDirectory = services.Settings.Resolve(services.Settings.MigrationsDirectory) }, services.Logger, services.Time);
+        new(source, new MigrationOptions { ScriptsDirectory = database.MigrationsDirectory }, logger, time);
 
     // Retention by the folder (archives this runner holds) and by the ledger (archives in the repository, which this
     // runner may never have held): the newest KeepBackups regular backups per database stay, and protected ones.
     private async Task ApplyRetentionAsync(CancellationToken cancellationToken)
     {
-        var protectedBackups = await services.Backups.GetProtectedAsync(cancellationToken).ConfigureAwait(false);
-        var deleted = new BackupRetention(services.Logger).Apply(services.BackupOptions.Directory, services.Settings.KeepBackups, protectedBackups.Select(b => b.Backup.File));
-        var live = await services.Backups.GetLiveAsync(cancellationToken).ConfigureAwait(false);
+        var protectedBackups = await database.Backups.GetProtectedAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = new BackupRetention(logger).Apply(database.Options.Directory, database.KeepBackups, protectedBackups.Select(b => b.Backup.File));
+        var live = await database.Backups.GetLiveAsync(cancellationToken).ConfigureAwait(false);
         var protectedIds = protectedBackups.Select(b => b.Id).ToHashSet();
         var expired = live.Where(b => !b.Backup.File.EndsWith(".safety.dump", StringComparison.Ordinal)).GroupBy(b => b.Backup.Database)
-            .SelectMany(g => g.OrderByDescending(b => b.Id).Skip(services.Settings.KeepBackups)).Where(b => !protectedIds.Contains(b.Id));
+            .SelectMany(g => g.OrderByDescending(b => b.Id).Skip(database.KeepBackups)).Where(b => !protectedIds.Contains(b.Id));
         foreach (var backup in live.Where(b => deleted.Contains(b.Backup.File)).Concat(expired).DistinctBy(b => b.Id))
         {
-            if (backup.Backup.Location is { } location && services.BackupRepository is { } repository)
+            if (backup.Backup.Location is { } location && database.Repository is { } repository)
                 await repository.DeleteAsync(location, cancellationToken).ConfigureAwait(false);
             File.Delete(backup.Backup.File);
-            await services.Backups.MarkDeletedByRetentionAsync(backup.Id, cancellationToken).ConfigureAwait(false);
+            await database.Backups.MarkDeletedByRetentionAsync(backup.Id, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -8,12 +8,12 @@ namespace Runway.Phases;
 /// schema it applied before its pool started (Canary's first step). A rollback takes back both, and restores, when it
 /// must, the backup taken before the first of them.
 /// </summary>
-internal sealed class DeploymentMigrations(DeploymentServices services)
+public sealed class DeploymentMigrations(DeploymentLedger deployments)
 {
     /// <summary>The scripts applied (in order), the one that failed, and the rows the migrations themselves wrote; null when none ran.</summary>
     public async Task<JsonObject?> EvidenceAsync(Deployment deployment, CancellationToken cancellationToken)
     {
-        var migrations = (await services.Deployments.FindStepAsync(deployment.Id, nameof(Checklists.ChecklistPhase.Migration), MigrationPhase.MigrationsStep,
+        var migrations = (await deployments.FindStepAsync(deployment.Id, nameof(Checklists.ChecklistPhase.Migration), MigrationPhase.MigrationsStep,
             cancellationToken).ConfigureAwait(false))?.Evidence;
         var schema = await FirstSchemaAsync(deployment, cancellationToken).ConfigureAwait(false);
         return schema is null ? migrations : Combine(schema, migrations);
@@ -29,13 +29,13 @@ internal sealed class DeploymentMigrations(DeploymentServices services)
         var (phase, step) = beforeSchema
             ? (nameof(Checklists.ChecklistPhase.Preparation), DatabaseSteps.VerifiedBackupStep)
             : (nameof(Checklists.ChecklistPhase.Migration), MigrationPhase.BackupStep);
-        var found = await services.Deployments.FindCompletedStepAsync(deployment.Id, phase, step, cancellationToken).ConfigureAwait(false);
+        var found = await deployments.FindCompletedStepAsync(deployment.Id, phase, step, cancellationToken).ConfigureAwait(false);
         return found?.Evidence?["backupId"]?.GetValue<long>();
     }
 
     private async Task<JsonObject?> FirstSchemaAsync(Deployment deployment, CancellationToken cancellationToken) =>
         deployment.PreviousRelease is not null ? null
-            : (await services.Deployments.FindStepAsync(deployment.Id, nameof(Checklists.ChecklistPhase.Canary), CanaryPhase.FirstSchemaStep, cancellationToken)
+            : (await deployments.FindStepAsync(deployment.Id, nameof(Checklists.ChecklistPhase.Canary), CanaryPhase.FirstSchemaStep, cancellationToken)
                 .ConfigureAwait(false))?.Evidence;
 
     private static bool Changed(JsonObject? evidence) =>

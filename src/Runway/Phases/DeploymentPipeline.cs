@@ -12,8 +12,8 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
     private static readonly HashSet<string> GitHubChecks = ["github-checks-green", "release-tagged", "release-notes-drafted", "no-blocking-prs"];
 
     private readonly PhaseRunner _runner = new(services.Deployments, services.Checklist, services.Logger, services.Session.EnsureHeldAsync);
-    private readonly Cancellation _cancellation = new(services);
-    private readonly Reconciliation _reconciliation = new(services);
+    private readonly Cancellation _cancellation = services.Phases.Cancellation();
+    private readonly Reconciliation _reconciliation = services.Phases.Reconciliation();
     private bool _waived;
 
     /// <summary>The phase that failed in this run, if one did (gate refusals are not failures: they pause).</summary>
@@ -122,7 +122,7 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
         await services.Session.HoldEnvironmentAsync(deployment.Release, cancellationToken).ConfigureAwait(false);
         services.Logger.Warning("Rolling back deployment {DeploymentId}: {Release} → {Previous}, because {Reason}",
             deployment.Id, deployment.Release, deployment.PreviousRelease ?? "nothing", reason);
-        await _runner.RunAsync(deployment, RollbackProcedure.PhaseName, new RollbackProcedure(services, automatic: Deployment is not null).Steps(deployment), cancellationToken).ConfigureAwait(false);
+        await _runner.RunAsync(deployment, RollbackProcedure.PhaseName, services.Phases.Rollback(automatic: Deployment is not null).Steps(deployment), cancellationToken).ConfigureAwait(false);
         var rolledBack = await services.Deployments.FinishDeploymentAsync(deployment.Id, DeploymentState.RolledBack, reason, cancellationToken).ConfigureAwait(false);
         if (observer is not null) await observer.RolledBackAsync(rolledBack, reason, cancellationToken).ConfigureAwait(false);
         return rolledBack;
@@ -156,12 +156,12 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
 
     private IReadOnlyList<DeploymentStep> Steps(ChecklistPhase phase, Deployment deployment) => phase switch
     {
-        ChecklistPhase.Preparation => new PreparationPhase(services).Steps(deployment),
-        ChecklistPhase.Canary => new CanaryPhase(services).Steps(deployment),
-        ChecklistPhase.Rollout50 => new RolloutPhases(services).Half(deployment),
-        ChecklistPhase.RolloutFull => new RolloutPhases(services).Full(deployment),
-        ChecklistPhase.Migration => new MigrationPhase(services).Steps(deployment),
-        ChecklistPhase.Validation => new ValidationPhase(services).Steps(deployment),
+        ChecklistPhase.Preparation => services.Phases.Preparation().Steps(deployment),
+        ChecklistPhase.Canary => services.Phases.Canary().Steps(deployment),
+        ChecklistPhase.Rollout50 => services.Phases.Rollout().Half(deployment),
+        ChecklistPhase.RolloutFull => services.Phases.Rollout().Full(deployment),
+        ChecklistPhase.Migration => services.Phases.Migration().Steps(deployment),
+        ChecklistPhase.Validation => services.Phases.Validation().Steps(deployment),
         _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "Not a deployment phase."),
     };
 

@@ -13,8 +13,9 @@ using Serilog;
 namespace Runway.Phases;
 
 /// <summary>
-/// The services one run works with, made once from the settings: the topology (which, locally, starts the
-/// PostgreSQL cluster), the ledger, the environment, backups and the checklist.
+/// The services one run works with, made once from the settings and closed at its end: the topology (which, locally,
+/// starts the PostgreSQL cluster), the ledger, the environment, backups and the checklist. No phase takes them whole:
+/// <see cref="Phases"/> gives each phase the pieces it uses.
 /// </summary>
 public sealed class DeploymentServices : IAsyncDisposable
 {
@@ -44,19 +45,25 @@ public sealed class DeploymentServices : IAsyncDisposable
         // Every change to the environment re-verifies this run's lock first.
         Environment = new LockedEnvironment(topology.Environment, Session);
         GitHub = settings.GitHub is { } github ? GitHubConnection.Create(github, time, logger) : null;
-        _contract = new Lazy<ServiceContract>(() => ServiceContractFile.Load(settings.Resolve(settings.Service.ServiceFile)));
+        Service = new ServiceAccess(http, () => ServiceContractFile.Load(settings.Resolve(settings.Service.ServiceFile)), topology.ServiceToken,
+            settings.Service.InstancesReachable);
+        Metrics = environment => MetricSources.Create(settings.Service, Service.Contract, environment, http, time);
+        Database = new ServiceDatabase(topology.DatabaseConnectionString, settings.Resolve(settings.MigrationsDirectory), BackupStore, BackupOptions,
+            BackupRepository, Backups, new RestoreLedger(LedgerDatabase), settings.KeepBackups);
+        Phases = new PhaseComposition(this);
     }
 
-    private readonly Lazy<ServiceContract> _contract;
+    /// <summary>How to reach the service, and its contract (read on first use).</summary>
+    public ServiceAccess Service { get; }
 
-    /// <summary>The service's contract (<c>deploy/service.json</c>), read on first use.</summary>
-    public ServiceContract Contract => _contract.Value;
+    /// <summary>Makes a fresh metric source of the profile's kind for an environment.</summary>
+    public MetricSourceFactory Metrics { get; }
 
-    /// <summary>The token for requests to the service: null when the contract says the service needs none.</summary>
-    public string? ServiceToken => Contract.NeedsToken ? Topology.ServiceToken : null;
+    /// <summary>The service's database, where its backups go and the ledger's records of them.</summary>
+    public ServiceDatabase Database { get; }
 
-    /// <summary>A fresh metric source of the profile's kind for <paramref name="environment"/>.</summary>
-    public MetricSource CreateMetricSource(string environment) => MetricSources.Create(Settings.Service, Contract, environment, Http, Time);
+    /// <summary>Makes each phase with the pieces it uses.</summary>
+    public PhaseComposition Phases { get; }
 
     public PipelineSettings Settings { get; }
     public Topology Topology { get; }
@@ -81,7 +88,7 @@ public sealed class DeploymentServices : IAsyncDisposable
     public GitHubConnection? GitHub { get; }
 
     /// <summary>The environment deployed to; changes re-verify the run's lock.</summary>
-    public IEnvironmentProvider Environment { get; }
+    public LockedEnvironment Environment { get; }
 
     /// <summary>Makes the services; locally this starts (or reuses) the cluster and its databases.</summary>
     public static async Task<DeploymentServices> CreateAsync(PipelineSettings settings, Action<ProcessResult> recordCommand, ILogger logger, CancellationToken cancellationToken)

@@ -3,10 +3,8 @@ using Runway.Ledger;
 namespace Runway.Phases;
 
 /// <summary>Migration: a fresh verified backup (the one a rollback restores), then the schema migrations.</summary>
-public sealed class MigrationPhase(DeploymentServices services)
+public sealed class MigrationPhase(DatabaseSteps database)
 {
-    private readonly DatabaseSteps _database = new(services);
-
     /// <summary>The step that applies the migrations; a rollback reads it to know whether the database changed.</summary>
     public const string MigrationsStep = "migrations-applied";
 
@@ -16,7 +14,7 @@ public sealed class MigrationPhase(DeploymentServices services)
     /// <summary>The phase's steps for <paramref name="deployment"/>.</summary>
     public IReadOnlyList<DeploymentStep> Steps(Deployment deployment) =>
     [
-        _database.VerifiedBackup(deployment, BackupStep),
-        _database.Migrations(MigrationsStep, services.Topology.DatabaseConnectionString, "migrations-applied"),
+        database.VerifiedBackup(deployment, BackupStep),
+        database.Migrations(MigrationsStep, database.ConnectionString, "migrations-applied"),
     ];
 }

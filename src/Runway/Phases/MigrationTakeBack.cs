@@ -5,10 +5,8 @@ using Runway.Database.Migrations;
 namespace Runway.Phases;
 
 /// <summary>Takes back what a migration step applied, from the step's evidence: undo scripts first, a restore as the last resort.</summary>
-internal sealed class MigrationTakeBack(DeploymentServices services)
+public sealed class MigrationTakeBack(DatabaseSteps steps, ServiceDatabase database, Serilog.ILogger logger, TimeProvider time)
 {
-    private readonly DatabaseSteps _database = new(services);
-
     /// <summary>How each migration recorded in <paramref name="evidence"/> would be taken back, newest first.</summary>
     public async Task<MigrationRollbackPlan> PlanAsync(JsonObject? evidence, CancellationToken cancellationToken)
     {
@@ -16,13 +14,13 @@ internal sealed class MigrationTakeBack(DeploymentServices services)
         var failed = evidence?["failed"] as JsonObject;
         var halfApplied = failed?["partial"]?.GetValue<bool>() == true ? failed["script"]!.GetValue<string>() : null;
         if (applied.Count == 0 && halfApplied is null) return new MigrationRollbackPlan([]);
-        return MigrationRollbackPlan.For(await _database.ScriptsAsync(cancellationToken).ConfigureAwait(false), applied, halfApplied);
+        return MigrationRollbackPlan.For(await steps.ScriptsAsync(cancellationToken).ConfigureAwait(false), applied, halfApplied);
     }
 
     /// <summary>Runs the plan's undo scripts against <paramref name="connectionString"/>; returns the evidence.</summary>
     public async Task<JsonObject> UndoAsync(string connectionString, MigrationRollbackPlan plan, CancellationToken cancellationToken)
     {
-        var result = await _database.UndoAsync(connectionString, plan.Undos, cancellationToken).ConfigureAwait(false);
+        var result = await steps.UndoAsync(connectionString, plan.Undos, cancellationToken).ConfigureAwait(false);
         return new JsonObject
         {
             ["path"] = "undo",
@@ -42,7 +40,7 @@ internal sealed class MigrationTakeBack(DeploymentServices services)
         if (plan.Steps.Count == 0) return new JsonObject { ["path"] = "nothing", ["reason"] = "no script of the attempt left a change" };
         if (!plan.NeedsRestore) return await UndoAsync(connectionString, plan, cancellationToken).ConfigureAwait(false);
         if (before is null) throw new InvalidOperationException("Staging needs a restore but no backup was taken before the attempt.");
-        var restore = await new DatabaseRestorer(services.BackupStore, services.BackupOptions, services.Logger, services.Time)
+        var restore = await new DatabaseRestorer(database.Store, database.Options, logger, time)
             .RestoreAsync(connectionString, before, cancellationToken).ConfigureAwait(false);
         return new JsonObject { ["path"] = "restore", ["backup"] = Evidence.Of(restore.Restored), ["plan"] = Lines(plan) };
     }

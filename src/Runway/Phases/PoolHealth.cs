@@ -1,4 +1,5 @@
 using Runway.Environments;
+using Runway.Service;
 
 namespace Runway.Phases;
 
@@ -6,7 +7,10 @@ namespace Runway.Phases;
 /// Tells a pool's healthy instances from the others by asking each for its readiness (the service contract's health path),
 /// and has the environment replace the ones that are gone before anything is judged on that pool.
 /// </summary>
-public sealed class PoolHealth(DeploymentServices services)
+/// <param name="environment">The environment, changed under the run's lock.</param>
+/// <param name="service">How to reach the service, and its health path.</param>
+/// <param name="logger">The run's log.</param>
+public sealed class PoolHealth(LockedEnvironment environment, ServiceAccess service, Serilog.ILogger logger)
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
 
@@ -32,13 +36,13 @@ public sealed class PoolHealth(DeploymentServices services)
     /// </summary>
     public async Task<IReadOnlyList<string>> ReplaceUnhealthyAsync(string release, string role, CancellationToken cancellationToken)
     {
-        var pool = (await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false)).Pool(release);
+        var pool = (await environment.ReadAsync(cancellationToken).ConfigureAwait(false)).Pool(release);
         if (pool is null) return [];
         var unhealthy = await UnhealthyAsync(pool, cancellationToken).ConfigureAwait(false);
         if (unhealthy.Count == 0) return [];
-        services.Logger.Warning("The {Role} {Release} has {Unhealthy} of {Instances} instances unhealthy ({Details}): replacing them",
+        logger.Warning("The {Role} {Release} has {Unhealthy} of {Instances} instances unhealthy ({Details}): replacing them",
             role, release, unhealthy.Count, pool.Instances.Count, string.Join("; ", unhealthy));
-        await services.Environment.DeployPoolAsync(release, cancellationToken).ConfigureAwait(false);
+        await environment.DeployPoolAsync(release, cancellationToken).ConfigureAwait(false);
         return unhealthy;
     }
 
@@ -48,7 +52,7 @@ public sealed class PoolHealth(DeploymentServices services)
         timeout.CancelAfter(ProbeTimeout);
         try
         {
-            using var response = await services.Http.GetAsync(new Uri(new Uri(instance.Url), services.Contract.HealthPath), timeout.Token).ConfigureAwait(false);
+            using var response = await service.Http.GetAsync(new Uri(new Uri(instance.Url), service.Contract.HealthPath), timeout.Token).ConfigureAwait(false);
             return response.IsSuccessStatusCode ? null : $"{instance.Url} answers {(int)response.StatusCode}";
         }
         catch (HttpRequestException ex)

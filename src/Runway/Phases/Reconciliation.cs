@@ -10,17 +10,21 @@ namespace Runway.Phases;
 /// restarted, a weight set again); what cannot be redone is refused with the difference and the command that fixes it.
 /// The live release deployed again is nothing to do, once it is seen to serve.
 /// </summary>
-public sealed class Reconciliation(DeploymentServices services)
+/// <param name="settings">The release and environment of this run.</param>
+/// <param name="environment">The environment, changed under the run's lock.</param>
+/// <param name="deployments">The ledger's deployments and steps.</param>
+/// <param name="intent">Whether this run deploys the live release again.</param>
+/// <param name="health">Tells the pools' healthy instances from the others.</param>
+/// <param name="logger">The run's log.</param>
+public sealed class Reconciliation(
+    PipelineSettings settings, LockedEnvironment environment, DeploymentLedger deployments, ReleaseIntent intent, PoolHealth health, Serilog.ILogger logger)
 {
     private static readonly string[] TrafficSteps = ["canary-deployed", "rollout-50", "rollout-full"];
-
-    private readonly ReleaseIntent _intent = new(services);
-    private readonly PoolHealth _health = new(services);
     private Task<IReadOnlyList<string>>? _reconciled;
 
     /// <summary>True when this run deploys the live release again: nothing to do.</summary>
     public async Task<bool> IsLiveAsync(CancellationToken cancellationToken) =>
-        await _intent.LiveAsync(cancellationToken).ConfigureAwait(false) is not null;
+        await intent.LiveAsync(cancellationToken).ConfigureAwait(false) is not null;
 
     /// <summary>Why <paramref name="phase"/> need not run, after the environment was made to match the ledger; null when it must run.</summary>
     /// <param name="phase">The phase.</param>
@@ -29,8 +33,7 @@ public sealed class Reconciliation(DeploymentServices services)
     public async Task<string?> SkipReasonAsync(ChecklistPhase phase, Func<Task<string?>> ledgerReason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledgerReason);
-        var settings = services.Settings;
-        if (await _intent.LiveAsync(cancellationToken).ConfigureAwait(false) is { } live)
+        if (await intent.LiveAsync(cancellationToken).ConfigureAwait(false) is { } live)
         {
             var redone = await (_reconciled ??= ReconcileAsync(new Dictionary<string, int> { [live.Release] = 100 }, cancellationToken)).ConfigureAwait(false);
             return $"{settings.Release} is already the live release in {settings.Environment} (deployment {live.Id}): nothing to deploy{Redone(redone)}";
@@ -46,9 +49,9 @@ public sealed class Reconciliation(DeploymentServices services)
     // The weights the running deployment's latest traffic step recorded: what the environment should show now.
     private async Task<Dictionary<string, int>?> ExpectedWeightsAsync(CancellationToken cancellationToken)
     {
-        var deployment = await services.Deployments.GetActiveDeploymentAsync(services.Settings.Environment, cancellationToken).ConfigureAwait(false);
-        if (deployment is null || deployment.Release != services.Settings.Release) return null;
-        var steps = await services.Deployments.GetStepsAsync(deployment.Id, cancellationToken).ConfigureAwait(false);
+        var deployment = await deployments.GetActiveDeploymentAsync(settings.Environment, cancellationToken).ConfigureAwait(false);
+        if (deployment is null || deployment.Release != settings.Release) return null;
+        var steps = await deployments.GetStepsAsync(deployment.Id, cancellationToken).ConfigureAwait(false);
         var last = steps.Where(s => s.Status == WorkStatus.Succeeded && TrafficSteps.Contains(s.Name)).MaxBy(s => s.EndedAt);
         return last?.Evidence?["weights"] is JsonObject weights
             ? weights.ToDictionary(w => w.Key, w => w.Value!.GetValue<int>())
@@ -57,18 +60,18 @@ public sealed class Reconciliation(DeploymentServices services)
 
     private async Task<IReadOnlyList<string>> ReconcileAsync(Dictionary<string, int> expected, CancellationToken cancellationToken)
     {
-        var snapshot = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var snapshot = await environment.ReadAsync(cancellationToken).ConfigureAwait(false);
         var differences = new List<string>();
         // Pools the ledger gives traffic must run, healthy; a drained pool (weight 0) may be gone: a rollback restarts it.
         foreach (var (release, weight) in expected.Where(w => w.Value > 0))
         {
             if (snapshot.Pool(release) is not { } pool) differences.Add($"the pool of {release} is gone (the ledger has it at {weight}%)");
-            else if (await _health.UnhealthyAsync(pool, cancellationToken).ConfigureAwait(false) is { Count: > 0 } unhealthy)
+            else if (await health.UnhealthyAsync(pool, cancellationToken).ConfigureAwait(false) is { Count: > 0 } unhealthy)
                 differences.Add($"{unhealthy.Count} of {pool.Instances.Count} instances of {release} are unhealthy ({string.Join("; ", unhealthy)})");
             else if (pool.Weight != weight) differences.Add($"{release} gets {pool.Weight}% instead of the ledger's {weight}%");
         }
         if (differences.Count == 0) return [];
-        services.Logger.Warning("The environment {Environment} differs from the ledger: {Differences}; redoing it", services.Environment.Name, string.Join("; ", differences));
+        logger.Warning("The environment {Environment} differs from the ledger: {Differences}; redoing it", environment.Name, string.Join("; ", differences));
         await RedoAsync(expected, differences, cancellationToken).ConfigureAwait(false);
         return differences;
     }
@@ -78,14 +81,14 @@ public sealed class Reconciliation(DeploymentServices services)
         try
         {
             foreach (var release in expected.Where(w => w.Value > 0).Select(w => w.Key))
-                await services.Environment.DeployPoolAsync(release, cancellationToken).ConfigureAwait(false);
-            var running = (await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false)).Pools.Select(p => p.Release).ToHashSet();
-            await services.Environment.SetWeightsAsync(expected.Where(w => running.Contains(w.Key)).ToDictionary(), cancellationToken).ConfigureAwait(false);
+                await environment.DeployPoolAsync(release, cancellationToken).ConfigureAwait(false);
+            var running = (await environment.ReadAsync(cancellationToken).ConfigureAwait(false)).Pools.Select(p => p.Release).ToHashSet();
+            await environment.SetWeightsAsync(expected.Where(w => running.Contains(w.Key)).ToDictionary(), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             throw new InvalidOperationException(
-                $"The environment {services.Environment.Name} differs from the ledger ({string.Join("; ", differences)}) and could not be put back: {ex.Message} " +
+                $"The environment {environment.Name} differs from the ledger ({string.Join("; ", differences)}) and could not be put back: {ex.Message} " +
                 "Run ./build.sh Rollback to return to the previous release, then deploy again.", ex);
         }
     }

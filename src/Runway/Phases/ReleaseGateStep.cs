@@ -8,7 +8,11 @@ namespace Runway.Phases;
 /// Preparation's GitHub step: the release commit's checks are green, it is tagged, release notes are drafted and no
 /// pull request blocks it. Each passed check proves its checklist item; any failed check fails the step, naming it.
 /// </summary>
-public sealed class ReleaseGateStep(DeploymentServices services, GitHubConnection github)
+/// <param name="rootDirectory">The repository whose HEAD is the release commit.</param>
+/// <param name="configured">The gate's options from the profile.</param>
+/// <param name="github">The run's connection to GitHub.</param>
+/// <param name="logger">The run's log.</param>
+public sealed class ReleaseGateStep(string rootDirectory, ReleaseGateOptions configured, GitHubConnection github, Serilog.ILogger logger)
 {
     /// <summary>The step's name in the ledger.</summary>
     public const string Name = "github-release-gate";
@@ -18,8 +22,8 @@ public sealed class ReleaseGateStep(DeploymentServices services, GitHubConnectio
 
     private async Task<StepOutcome> RunAsync(Deployment deployment, CancellationToken cancellationToken)
     {
-        var commit = await ReleaseCommit.HeadAsync(services.Settings.RootDirectory, cancellationToken).ConfigureAwait(false);
-        var result = await new ReleaseGate(github, services.Logger)
+        var commit = await ReleaseCommit.HeadAsync(rootDirectory, cancellationToken).ConfigureAwait(false);
+        var result = await new ReleaseGate(github, logger)
             .CheckAsync(commit, deployment.Release, OptionsFor(deployment), cancellationToken).ConfigureAwait(false);
         var evidence = Evidence(result);
         var failed = result.Checks.Where(c => !c.Passed).ToList();
@@ -33,7 +37,6 @@ public sealed class ReleaseGateStep(DeploymentServices services, GitHubConnectio
 
     private ReleaseGateOptions OptionsFor(Deployment deployment)
     {
-        var configured = services.Settings.ReleaseGate;
         return new ReleaseGateOptions
         {
             CreateTagIfMissing = configured.CreateTagIfMissing,

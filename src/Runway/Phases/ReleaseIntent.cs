@@ -7,7 +7,7 @@ namespace Runway.Phases;
 /// version came from, refuses an older release than the live one unless asked (<c>--allow-downgrade</c>), and
 /// recognises the live release deployed again as nothing to do.
 /// </summary>
-public sealed class ReleaseIntent(DeploymentServices services)
+public sealed class ReleaseIntent(PipelineSettings settings, DeploymentLedger deployments, Serilog.ILogger logger)
 {
     private Task<Deployment?>? _settled;
 
@@ -20,10 +20,10 @@ public sealed class ReleaseIntent(DeploymentServices services)
 
     private async Task<Deployment?> SettleAsync(CancellationToken cancellationToken)
     {
-        var (settings, ledger) = (services.Settings, services.Deployments);
+        var ledger = deployments;
         var active = await ledger.GetActiveDeploymentAsync(settings.Environment, cancellationToken).ConfigureAwait(false);
         var live = await ledger.GetLastSucceededDeploymentAsync(settings.Environment, cancellationToken).ConfigureAwait(false);
-        services.Logger.Information("Deploying {Release} ({Origin}) to {Environment}; live there now: {Live}",
+        logger.Information("Deploying {Release} ({Origin}) to {Environment}; live there now: {Live}",
             settings.Release, settings.ReleaseOrigin, settings.Environment, live?.Release ?? "nothing");
         // A deployment of this release in progress is resumed as it is: it was settled when it started.
         if (live is null || (active is not null && active.Release == settings.Release)) return null;

@@ -7,7 +7,7 @@ namespace Runway.Phases;
 /// Rollout50 and RolloutFull: half, then all traffic to the new release. The old pool is drained (weight 0) but kept
 /// warm until Validation has proven the release, so a rollback during the deployment only flips traffic back.
 /// </summary>
-public sealed class RolloutPhases(DeploymentServices services)
+public sealed class RolloutPhases(LockedEnvironment environment)
 {
     /// <summary>Rollout50's steps.</summary>
     public IReadOnlyList<DeploymentStep> Half(Deployment deployment) =>
@@ -31,19 +31,19 @@ public sealed class RolloutPhases(DeploymentServices services)
             weights[previous] = 100 - weight; // at 100% the previous pool stays at weight 0: drained, warm for a rollback
         else
             weights[deployment.Release] = 100;
-        await services.Environment.SetWeightsAsync(weights, cancellationToken).ConfigureAwait(false);
+        await environment.SetWeightsAsync(weights, cancellationToken).ConfigureAwait(false);
         return StepOutcome.Of(Evidence.Weights(weights), check);
     }
 
     private async Task<StepOutcome> RemovePreviousAsync(Deployment deployment, CancellationToken cancellationToken)
     {
-        var snapshot = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var snapshot = await environment.ReadAsync(cancellationToken).ConfigureAwait(false);
         var old = snapshot.Pools.Where(p => p.Release != deployment.Release).Select(p => p.Release).ToList();
         foreach (var release in old)
-            await services.Environment.RemovePoolAsync(release, cancellationToken).ConfigureAwait(false);
+            await environment.RemovePoolAsync(release, cancellationToken).ConfigureAwait(false);
         return new StepOutcome(new JsonObject { ["removed"] = new JsonArray(old.Select(r => (JsonNode?)r).ToArray()) }, new Dictionary<string, JsonObject>());
     }
 
     private async Task<bool> RunsAsync(string release, CancellationToken cancellationToken) =>
-        (await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false)).Pool(release) is not null;
+        (await environment.ReadAsync(cancellationToken).ConfigureAwait(false)).Pool(release) is not null;
 }

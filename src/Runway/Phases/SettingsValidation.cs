@@ -1,4 +1,6 @@
 using System.Globalization;
+using Runway.Canary;
+using Runway.Checklists.Checks;
 using Runway.Environments;
 
 namespace Runway.Phases;
@@ -13,6 +15,9 @@ public static class SettingsValidation
 
     private static readonly Rule[] Rules =
     [
+        // Checked here, not only by Preparation's release-identified: a version that cannot exist must not reach the ledger.
+        new("Version", "version", s => s.Release, s => s.Release.Length == 0 || ReleaseIdentifiedCheck.IsSemVer(s.Release),
+            "a SemVer version (MAJOR.MINOR.PATCH, e.g. 2.4.0)"),
         new("CanaryWeight", "canary-weight", s => s.CanaryWeight, s => s.CanaryWeight is >= 1 and <= 99, "a whole percentage from 1 to 99"),
         new("Replicas", "replicas", s => s.Replicas, s => s.Replicas >= 1, "at least 1"),
         new("Alpha", "alpha", s => s.Canary.Alpha, s => s.Canary.Alpha is > 0 and < 1, "between 0 and 1, exclusive (e.g. 0.05)"),
@@ -101,6 +106,7 @@ public static class SettingsValidation
 
     private static string Text(object value) => value switch
     {
+        TimeSpan t => HumanDuration.Format(t),
         double d => d.ToString(CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

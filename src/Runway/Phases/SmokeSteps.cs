@@ -1,13 +1,19 @@
 using System.Text.Json.Nodes;
 using Runway.Canary;
 using Runway.Environments;
+using Runway.Service;
 using Runway.Service.Metrics;
 using Runway.Smoke;
 
 namespace Runway.Phases;
 
 /// <summary>Steps that look at a running environment from outside: smoke probes and its metrics.</summary>
-public sealed class SmokeSteps(DeploymentServices services)
+/// <param name="service">How to reach the service, and its contract.</param>
+/// <param name="metrics">Makes the profile's metric source for an environment.</param>
+/// <param name="smokeFile">The smoke probes' file, resolved.</param>
+/// <param name="time">The clock.</param>
+/// <param name="logger">The run's log.</param>
+public sealed class SmokeSteps(ServiceAccess service, MetricSourceFactory metrics, string smokeFile, TimeProvider time, Serilog.ILogger logger)
 {
     /// <summary>Runs every probe of the smoke file against <paramref name="environment"/>; proves <paramref name="check"/> and what the probes prove.</summary>
     public DeploymentStep Probes(string name, IEnvironmentProvider environment, string check, bool includeProbeChecks) => new(name, async token =>
@@ -26,10 +32,10 @@ public sealed class SmokeSteps(DeploymentServices services)
         var snapshot = await environment.ReadAsync(token).ConfigureAwait(false);
         var pool = snapshot.Pool(release) ?? throw new InvalidOperationException($"No pool of {release} runs in {environment.Name}: its metrics cannot be read.");
         // Instances that only the router reaches get the requests through it: the pool then serves all of its traffic.
-        var through = services.Settings.Service.InstancesReachable ? null : new Uri(snapshot.Url
+        var through = service.InstancesReachable ? null : new Uri(snapshot.Url
             ?? throw new InvalidOperationException($"Environment {environment.Name} has no URL, and its instances are not reachable (--instances-reachable false): nothing can reach its pool."));
-        var evidence = await new MetricsReachability(services.Http, services.Contract, services.ServiceToken, services.Time) { Through = through }
-            .ProveAsync(services.CreateMetricSource(environment.Name), Canary(pool), send: null, token).ConfigureAwait(false);
+        var evidence = await new MetricsReachability(service.Http, service.Contract, service.Token, time) { Through = through }
+            .ProveAsync(metrics(environment.Name), Canary(pool), send: null, token).ConfigureAwait(false);
         evidence["through"] = through?.ToString() ?? "each instance";
         evidence["environment"] = environment.Name;
         return StepOutcome.Of(evidence, "metrics-reachable");
@@ -53,9 +59,9 @@ public sealed class SmokeSteps(DeploymentServices services)
     {
         var url = (await environment.ReadAsync(cancellationToken).ConfigureAwait(false)).Url
             ?? throw new InvalidOperationException($"Environment {environment.Name} has no URL to probe.");
-        var probes = SmokeProbeFile.Load(services.Settings.Resolve(services.Settings.SmokeFile));
-        var report = await new SmokeRunner(services.Http, new SmokeOptions(), services.Time, services.Logger)
-            .RunAsync(new Uri(url), probes, services.Topology.ServiceToken, cancellationToken).ConfigureAwait(false);
+        var probes = SmokeProbeFile.Load(smokeFile);
+        var report = await new SmokeRunner(service.Http, new SmokeOptions(), time, logger)
+            .RunAsync(new Uri(url), probes, service.ConfiguredToken, cancellationToken).ConfigureAwait(false);
         if (!report.Passed)
             throw new InvalidOperationException($"Smoke probes failed against {environment.Name}: " +
                 string.Join("; ", report.Failures.Select(f => $"{f.Name}: {f.Reason}")));

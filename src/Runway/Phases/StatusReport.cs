@@ -17,7 +17,7 @@ public static class StatusReport
         var phases = deployment is null ? [] : await services.Deployments.GetPhasesAsync(deployment.Id, cancellationToken).ConfigureAwait(false);
         var chain = await services.Events.VerifyChainAsync(cancellationToken).ConfigureAwait(false);
         var orphan = await services.Session.FindOrphanAsync(cancellationToken).ConfigureAwait(false);
-        var health = new PoolHealth(services);
+        var health = services.Phases.PoolHealth();
         var problems = (await Task.WhenAll(environment.Pools.Select(p => health.CheckAsync(p, cancellationToken))).ConfigureAwait(false))
             .SelectMany(d => d).ToDictionary();
         return new JsonObject

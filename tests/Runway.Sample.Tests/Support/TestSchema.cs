@@ -3,7 +3,7 @@ using Npgsql;
 namespace Runway.Sample.Tests.Support;
 
 /// <summary>
-/// Test-only: applies <c>deploy/migrations</c> (V scripts by version, then R scripts) with plain Npgsql, one file per
+/// Test-only: applies <c>samples/deploy/migrations</c> (V scripts by version, then R scripts) with plain Npgsql, one file per
 /// command and outside any transaction so <c>CREATE INDEX CONCURRENTLY</c> works. The real runner lives elsewhere.
 /// </summary>
 internal static class TestSchema

@@ -86,6 +86,75 @@ public sealed class BootstrapScriptTests : IDisposable
         run.StandardError.ShouldContain("not an executable");
     }
 
+    public static IEnumerable<object[]> ScriptsAndSignals =>
+        from script in BuildScript.Available() from signal in (string[])["TERM", "INT"] select new object[] { script[0], signal };
+
+    /// <summary>
+    /// A CI runner's cancel, or <c>kill</c>, signals the script's process alone. build.sh execs the build, so the build
+    /// gets it; build.ps1 used to keep the build as a child that never heard of it (SIGTERM: still running; SIGINT: the
+    /// script waited for it forever). build.ps1 runs under PowerShell itself here (as a packaged pwsh, or Actions'
+    /// <c>shell: pwsh</c>); the .NET tool's launcher in front of it is the next test's.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ScriptsAndSignals))]
+    public async Task SignalToTheScriptAlone_ReachesTheBuild_AndTheScriptExitsWithTheBuildsCode(string script, string signal)
+    {
+        WriteWaitingBuild();
+        using var run = ScriptProcess.Start(_root, script, script == "build.ps1" ? BuildScript.PowerShellItself() : null);
+
+        var ended = await SignalAndWaitAsync(run, run.Id, signal);
+
+        ended.StandardOutput.ShouldContain($"cancelled by SIG{signal}, cleaned up", customMessage: ended.Output);
+        ended.ExitCode.ShouldBe(42, ended.Output);
+    }
+
+    /// <summary>
+    /// PowerShell installed as a .NET global tool (as CI installs it) runs behind a launcher process that exits on
+    /// SIGTERM without passing it on: its death now sends the build SIGTERM (a parent-death signal set by build.ps1), so
+    /// the build still shuts down cleanly. The launcher itself has already exited, killed by the signal.
+    /// </summary>
+    [Fact]
+    public async Task SigtermToThePowerShellToolsLauncher_ReachesTheBuild()
+    {
+        if (!BuildScript.PowerShellHasALauncher) return; // a packaged pwsh has no launcher: the test above covers it
+        WriteWaitingBuild();
+        using var run = ScriptProcess.Start(_root, "build.ps1");
+
+        var ended = await SignalAndWaitAsync(run, run.Id, "TERM");
+
+        ended.StandardOutput.ShouldContain("cancelled by SIGTERM, cleaned up", customMessage: ended.Output);
+    }
+
+    // The build says its pid, waits for SIGTERM or SIGINT, and says which came.
+    private void WriteWaitingBuild() => Write("build/Program.cs", """
+        using System.Runtime.InteropServices;
+        using System.Threading.Tasks;
+        var received = new TaskCompletionSource<string>();
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; received.TrySetResult("SIGTERM"); });
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; received.TrySetResult("SIGINT"); });
+        System.Console.WriteLine($"waiting as {System.Environment.ProcessId}");
+        var signal = await received.Task.WaitAsync(System.TimeSpan.FromMinutes(2));
+        System.Console.WriteLine($"cancelled by {signal}, cleaned up");
+        return 42;
+        """);
+
+    // Signals `target` once the build waits; returns when the script and the build have both ended (the build holds the
+    // script's output open). A build the signal never reached is killed, so it cannot outlive the test.
+    private static async Task<ScriptRun> SignalAndWaitAsync(ScriptProcess run, int target, string signal)
+    {
+        var build = int.Parse((await run.WaitForLineAsync("waiting as ", TimeSpan.FromMinutes(3)))["waiting as ".Length..]);
+        try
+        {
+            await ScriptProcess.SignalAsync(target, signal);
+            var ended = await run.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            return ended ?? throw new ShouldAssertException($"not ended 30 s after SIG{signal}:\n{run.StandardOutput}");
+        }
+        finally
+        {
+            await ScriptProcess.SignalAsync(build, "KILL");
+        }
+    }
+
     private string HashFile => Path.Combine(_root, ".nuke", "temp", "build.hash");
 
     private void Write(string path, string content) => File.WriteAllText(Path.Combine(_root, path), content);

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Runway.Targets.Parameters;
 using Runway.Targets.Tests.Support;
 using Shouldly;
 using Xunit;
@@ -55,6 +57,34 @@ public sealed partial class RealHelpTests
             duration.Groups[1].Value.ShouldMatch(@"^(\d+(\.\d)? (ms|s|m|h|d))( \d+ (s|m|h))?$", duration.Value);
     }
 
+    public static IEnumerable<object[]> ParameterFiles =>
+        Directory.GetFiles(Path.Combine(BuildScript.RepositoryRoot, ".nuke"), "parameters*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal).Select(f => new object[] { f! });
+
+    /// <summary>
+    /// Issue 14: each default shown is the value that run would use. Whatever the committed files hold, every key of the
+    /// strongest file (parameters.json alone, or the profile named) is shown from that file, with that file's value.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ParameterFiles))]
+    public async Task Help_WithAProfile_ShowsEachValueOfItsFile_AndNamesTheFile(string file)
+    {
+        var profile = file["parameters".Length..^".json".Length].TrimStart('.');
+        var run = await BuildScript.RunAsync("build.sh", null, profile.Length == 0 ? ["--help", "--no-logo"] : ["--help", "--no-logo", "--profile", profile]);
+        run.ExitCode.ShouldBe(0, run.Output);
+
+        using var values = JsonDocument.Parse(File.ReadAllText(Path.Combine(BuildScript.RepositoryRoot, ".nuke", file)));
+        foreach (var key in values.RootElement.EnumerateObject().Where(k => !k.Name.StartsWith('$')))
+        {
+            var row = run.StandardOutput.Split('\n').SingleOrDefault(l => l.StartsWith($"  --{ParameterNames.Kebab(key.Name)} <", StringComparison.Ordinal));
+            row.ShouldNotBeNull($"no row for {key.Name}:\n{run.StandardOutput}");
+            row.ShouldEndWith($", from .nuke/{file})", customMessage: $"{key.Name} comes from {file}");
+            if (key.Value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+                row.ShouldContain($"(default: {key.Value.GetRawText()}, from", customMessage: key.Name);
+            if (key.Value.ValueKind is JsonValueKind.String && row.Contains("<duration>", StringComparison.Ordinal))
+                row.ShouldContain($"(default: {DurationText.Format(Durations.TryParse(key.Value.GetString()!, out var duration) ? duration : throw new ShouldAssertException(key.Name))}, from", customMessage: key.Name);
+        }
+    }
+
     [Fact]
     public async Task Help_DependenciesNameOnlyListedTargets()
     {
@@ -86,7 +116,7 @@ public sealed partial class RealHelpTests
     [GeneratedRegex(@"^  --[\w-]+ <([^>]+)>", RegexOptions.Multiline)]
     private static partial Regex TypeName();
 
-    [GeneratedRegex(@"<duration>.*\(default: ([^)]*)\)")]
+    [GeneratedRegex(@"<duration>.*\(default: ([^),]*)[),]")]
     private static partial Regex DurationDefault();
 
     [GeneratedRegex(@"\(after ([^)]*)\)")]

@@ -23,11 +23,9 @@ internal static class BuildScript
     /// <summary>Runs <paramref name="script"/> from the folder <paramref name="scriptRoot"/> (a copy of the bootstrap, or the repository).</summary>
     public static async Task<ScriptRun> RunFromAsync(string scriptRoot, string script, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var info = script == "build.ps1"
-            ? new ProcessStartInfo(PowerShell() ?? throw new InvalidOperationException("pwsh is not installed: dotnet tool install --global PowerShell"))
-            : new ProcessStartInfo(Path.Combine(scriptRoot, script));
-        if (script == "build.ps1") foreach (var prefix in (string[])["-NoProfile", "-NonInteractive", "-File", Path.Combine(scriptRoot, script)]) info.ArgumentList.Add(prefix);
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        var command = CommandFor(scriptRoot, script);
+        var info = new ProcessStartInfo(command[0]);
+        foreach (var argument in command.Skip(1).Concat(arguments)) info.ArgumentList.Add(argument);
         (info.RedirectStandardOutput, info.RedirectStandardError, info.UseShellExecute) = (true, true, false);
         info.Environment["CI"] = "true";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
@@ -38,6 +36,31 @@ internal static class BuildScript
         await process.WaitForExitAsync(timeout.Token);
         return new ScriptRun(process.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>The program and leading arguments that run <paramref name="script"/> in <paramref name="scriptRoot"/>.</summary>
+    public static IReadOnlyList<string> CommandFor(string scriptRoot, string script) => script == "build.ps1"
+        ? [PowerShell() ?? throw new InvalidOperationException("pwsh is not installed: dotnet tool install --global PowerShell"),
+            "-NoProfile", "-NonInteractive", "-File", Path.Combine(scriptRoot, script)]
+        : [Path.Combine(scriptRoot, script)];
+
+    /// <summary>
+    /// How to run PowerShell itself, without the launcher process a .NET global tool install puts in front of it
+    /// (<c>~/.dotnet/tools/pwsh</c> starts <c>dotnet …/unix/pwsh.dll</c> as its child): <c>dotnet</c> and that dll, or a
+    /// packaged <c>pwsh</c> as it is. Null without PowerShell.
+    /// </summary>
+    public static IReadOnlyList<string>? PowerShellItself()
+    {
+        if (PowerShell() is not { } pwsh) return null;
+        var store = Path.Combine(Path.GetDirectoryName(pwsh)!, ".store", "powershell");
+        if (!Directory.Exists(store)) return [pwsh];
+        var dll = Directory.GetFiles(store, "pwsh.dll", SearchOption.AllDirectories)
+            .FirstOrDefault(file => Path.GetFileName(Path.GetDirectoryName(file)) == "unix");
+        return dll is null ? null : ["dotnet", dll];
+    }
+
+    /// <summary>Whether <c>pwsh</c> is a .NET global tool's launcher, a process in front of PowerShell.</summary>
+    public static bool PowerShellHasALauncher =>
+        PowerShell() is { } pwsh && Directory.Exists(Path.Combine(Path.GetDirectoryName(pwsh)!, ".store", "powershell"));
 
     private static string? PowerShell() =>
         new[] { Environment.GetEnvironmentVariable("PATH") ?? "", Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools") }

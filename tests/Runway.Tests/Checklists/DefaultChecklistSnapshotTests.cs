@@ -36,7 +36,7 @@ public sealed class DefaultChecklistSnapshotTests
 
     private static void MatchSnapshot(string name, string actual)
     {
-        var path = Path.Combine(Path.GetDirectoryName(ChecklistFiles.DefaultPath)!, "..", "tests", "Runway.Tests", "Checklists", "Snapshots", name);
+        var path = Path.Combine(Runway.Testing.RepositoryRoot.Path, "tests", "Runway.Tests", "Checklists", "Snapshots", name);
         if (Environment.GetEnvironmentVariable("RUNWAY_UPDATE_SNAPSHOTS") == "1")
             File.WriteAllText(path, actual);
         File.Exists(path).ShouldBeTrue($"snapshot {name} missing; run with RUNWAY_UPDATE_SNAPSHOTS=1 once and review it");

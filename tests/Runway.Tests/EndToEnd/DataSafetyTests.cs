@@ -67,7 +67,7 @@ public sealed class DataSafetyTests : IAsyncLifetime
         string[] repository = ["--backup-repository", $"s3://{S3rverServer.Bucket}/local", "--backup-repository-endpoint", s3.Endpoint.ToString(),
             "--backup-repository-access-key", S3rverServer.AccessKey, "--backup-repository-secret-key", S3rverServer.SecretKey];
         (await _repository.RunAsync(["Deploy", .. repository])).ShouldSucceed("(s3) Deploy 1.0.0");
-        await _repository.AddAndCommitAsync("deploy/migrations/V3__add_owner_column.sql", "ALTER TABLE orchestrations ADD COLUMN owner text;\n",
+        await _repository.AddAndCommitAsync($"{AdoptingRepository.MigrationsDirectory}/V3__add_owner_column.sql", "ALTER TABLE orchestrations ADD COLUMN owner text;\n",
             "Orchestrations get an owner (no undo script)");
         (await _repository.RunAsync(["Deploy", "--version", "1.1.0", .. repository])).ShouldSucceed("(s3) Deploy 1.1.0 with V3");
         await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase,
@@ -189,9 +189,9 @@ public sealed class DataSafetyTests : IAsyncLifetime
 
     private async Task RollbackWithUndoScript_KeepsTheRowsWrittenAfterTheMigration()
     {
-        await _repository.AddAndCommitAsync("deploy/migrations/V3__add_owner_column.sql",
+        await _repository.AddAndCommitAsync($"{AdoptingRepository.MigrationsDirectory}/V3__add_owner_column.sql",
             "ALTER TABLE orchestrations ADD COLUMN owner text;\n", "Orchestrations get an owner");
-        await _repository.AddAndCommitAsync("deploy/migrations/U3__add_owner_column.sql",
+        await _repository.AddAndCommitAsync($"{AdoptingRepository.MigrationsDirectory}/U3__add_owner_column.sql",
             "ALTER TABLE orchestrations DROP COLUMN IF EXISTS owner;\n", "Undo of V3");
         (await _repository.RunAsync("Deploy", "--version", "1.1.0")).ShouldSucceed("(b) Deploy 1.1.0 with V3 and U3");
         await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase,
@@ -215,7 +215,7 @@ public sealed class DataSafetyTests : IAsyncLifetime
     private async Task HalfAppliedMigration_IsRecordedAsSuch_AndUndoneByTheAutomaticRollback()
     {
         // Staging has no 'bad' row, so V4 passes there; live has one, so its second statement fails there.
-        await _repository.AddAndCommitAsync("deploy/migrations/V4__half_applied.sql", """
+        await _repository.AddAndCommitAsync($"{AdoptingRepository.MigrationsDirectory}/V4__half_applied.sql", """
             -- runway:no-transaction
             CREATE TABLE IF NOT EXISTS audit_trail (id bigint);
             DO $$ BEGIN
@@ -224,7 +224,7 @@ public sealed class DataSafetyTests : IAsyncLifetime
                 END IF;
             END $$;
             """.Replace("{{PlantedSecret}}", PlantedSecret, StringComparison.Ordinal), "A migration that fails half-way on live, printing a secret");
-        await _repository.AddAndCommitAsync("deploy/migrations/U4__half_applied.sql", """
+        await _repository.AddAndCommitAsync($"{AdoptingRepository.MigrationsDirectory}/U4__half_applied.sql", """
             DROP TABLE IF EXISTS audit_trail;
             """, "Undo of V4");
         await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase, "INSERT INTO orchestrations (name) VALUES ('bad'); SELECT 1");

@@ -37,6 +37,7 @@ public sealed class FaultTests : IAsyncLifetime
         await Sigterm_MidBake_ReturnsTrafficToThePrevious_RecordsAborted_ExitsNonZero();
         await Sigkill_MidBake_TheLeaseReturnsTrafficToTheStableRelease_AndStatusReportsTheOrphan();
         await PostgresRestart_MidBake_StopsTheRunAtOnce_AndASecondDeployTakesOver();
+        await RouterKilled_MidBake_TheRollbackStartsItAgain_AndStatusSaysWhileItIsDown();
         await Down_WhileARunHoldsTheEnvironment_IsRefused_AndStatusAfterDownStartsNothing();
     }
 
@@ -95,6 +96,37 @@ public sealed class FaultTests : IAsyncLifetime
             .ShouldSay($"Resuming deployment {deployment["id"]} of 1.3.0", "(fence)");
     }
 
+    // The router is the users' only way in: when it dies mid-bake, nobody is served. The automatic rollback must
+    // start it again (from its saved table) and put all traffic on the judged release, not give up on "connection refused".
+    private async Task RouterKilled_MidBake_TheRollbackStartsItAgain_AndStatusSaysWhileItIsDown()
+    {
+        using (var run = await StartBakingAsync("1.3.5", "--bake-time", "20s"))
+        {
+            KillRouter();
+            var ended = await run.WaitForExitAsync(TimeSpan.FromSeconds(120));
+            ended.ShouldFail("(router) the canary whose router died").ShouldSay("Rolling back deployment", "(router)")
+                .ShouldSay("was not running", "(router) says the router was down and started again");
+        }
+
+        (await _router.WeightsAsync()).ShouldContain("1.3.0=100", "(router) all traffic on the judged release");
+        (await _repository.AskRouterAsync(10)).ShouldAllBe(a => a.Status == 200 && a.Release == "1.3.0", "(router) users are served again");
+        (await _repository.StatusAsync())["deployment"]!["state"]!.GetValue<string>().ShouldBe("RolledBack", "(router)");
+
+        // Status starts nothing, but says what is wrong instead of failing on "connection refused".
+        KillRouter();
+        (await _repository.RunAsync("Status")).ShouldSucceed("(router) Status with the router down")
+            .ShouldSay("does not answer", "(router) Status names the dead router");
+    }
+
+    private void KillRouter()
+    {
+        var file = Path.Combine(_repository.TemporaryDirectory, "environments", "local", "state.json");
+        var processId = JsonNode.Parse(File.ReadAllText(file))!["router"]!["processId"]!.GetValue<int>();
+        using var router = System.Diagnostics.Process.GetProcessById(processId);
+        router.Kill();
+        router.WaitForExit(10_000).ShouldBeTrue("the router exits when killed");
+    }
+
     private async Task Down_WhileARunHoldsTheEnvironment_IsRefused_AndStatusAfterDownStartsNothing()
     {
         using (var run = await StartBakingAsync("1.4.0"))
@@ -123,7 +155,8 @@ public sealed class FaultTests : IAsyncLifetime
 
     private async Task<RunningBuild> StartBakingAsync(string release, params string[] extra)
     {
-        var run = _repository.Start(["Deploy", "--version", release, "--bake-time", "5m", .. extra]);
+        string[] bake = extra.Contains("--bake-time") ? [] : ["--bake-time", "5m"];
+        var run = _repository.Start(["Deploy", "--version", release, .. bake, .. extra]);
         await run.WaitForOutputAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, BakeStarted, release), Timeout);
         return run;
     }

@@ -37,7 +37,7 @@ public sealed class ReleaseStoryTests : IAsyncLifetime
     private async Task FirstRelease_DeploysAndServesEverything()
     {
         (await _repository.RunAsync("Deploy")).ShouldSucceed("(a) Deploy 1.0.0")
-            .ShouldSay("Deploying 1.0.0 (Version in .nuke/parameters.json)", "(a) a run with no version named says what it deploys")
+            .ShouldSay("Deploying 1.0.0 (Version in .nuke/parameters.local.json)", "(a) a run with no version named says what it deploys")
             .ShouldSay("Applied V1__create_orchestrations.sql", "(a) Deploy 1.0.0")
             .ShouldSay("no baseline: judged against absolute limits: error rate", "(a) a first deployment is judged against absolute limits")
             .ShouldSay("Checklist item canary-analysis-passed waived by Canary", "(a) the statistical check did not run: never marked done");
@@ -62,11 +62,11 @@ public sealed class ReleaseStoryTests : IAsyncLifetime
         (await ReleasesSeenThroughRouterAsync()).ShouldBe(["1.1.0"], "(b) every answer through the router comes from 1.1.0");
     }
 
-    // .nuke/parameters.json pins 1.0.0: a plain Deploy with 1.1.0 live would be a silent downgrade.
+    // .nuke/parameters.local.json pins 1.0.0: a plain Deploy with 1.1.0 live would be a silent downgrade.
     private async Task OlderRelease_WithoutAllowDowngrade_IsRefusedBeforeAnythingChanges()
     {
         (await _repository.RunAsync("Deploy")).ShouldFail("(b2) Deploy of the pinned 1.0.0 with 1.1.0 live")
-            .ShouldSay("Deploying 1.0.0 (Version in .nuke/parameters.json)", "(b2)")
+            .ShouldSay("Deploying 1.0.0 (Version in .nuke/parameters.local.json)", "(b2)")
             .ShouldSay("is older than the live release 1.1.0 in local: deploying it would be a downgrade", "(b2)")
             .ShouldSay("--allow-downgrade", "(b2)");
 
@@ -111,7 +111,7 @@ public sealed class ReleaseStoryTests : IAsyncLifetime
 
     private async Task MigratedRelease_RolledBackByOnCall_RestoresTheDatabaseAndKeepsASafetyDump()
     {
-        await _repository.AddAndCommitAsync("deploy/migrations/V3__add_owner_column.sql",
+        await _repository.AddAndCommitAsync($"{AdoptingRepository.MigrationsDirectory}/V3__add_owner_column.sql",
             "ALTER TABLE orchestrations ADD COLUMN owner text;\n", "Orchestrations get an owner");
         (await _repository.RunAsync("Deploy", "--version", "1.2.0")).ShouldSucceed("(d) Deploy 1.2.0 with migration V3")
             .ShouldSay("Applied V3__add_owner_column.sql", "(d) Deploy 1.2.0");

@@ -32,6 +32,11 @@ public sealed class SafetyTests : IAsyncLifetime
         (await _repository.RunAsync("Deploy", "--canary-weight", "150")).ShouldFail("(a) Deploy --canary-weight 150")
             .ShouldSay("--canary-weight is 150 (from --canary-weight on the command line); it must be a whole percentage from 1 to 99", "(a)");
 
+        // A version that is not SemVer is bad input too: refused before the lock, the ledger or a pool, never
+        // recorded as a failed deployment of a release that cannot exist.
+        (await _repository.RunAsync("Deploy", "--version", "1.0.0;rm")).ShouldFail("(a) Deploy --version '1.0.0;rm'")
+            .ShouldSay("--version is 1.0.0;rm (from --version on the command line); it must be a SemVer version", "(a)");
+
         Directory.Exists(Path.Combine(_repository.TemporaryDirectory, "environments")).ShouldBeFalse("(a) no staging or canary pool was started");
         Directory.Exists(Path.Combine(_repository.TemporaryDirectory, "postgres")).ShouldBeFalse("(a) not even the cluster was started");
     }

@@ -48,7 +48,7 @@ public sealed class ReleaseGateStepTests(PostgresServer server) : IAsyncLifetime
         GreenRepository((43, "Tidy README", ["docs"]));
         var (services, deployment) = await BeginAsync(_api);
 
-        var outcome = await new ReleaseGateStep(services, services.GitHub!).For(deployment).RunAsync(CancellationToken.None);
+        var outcome = await services.Phases.ReleaseGate(services.GitHub!).For(deployment).RunAsync(CancellationToken.None);
 
         outcome.Proofs.Keys.ShouldBe(GateChecks, ignoreOrder: true);
         outcome.Proofs["github-checks-green"]["commit"]!.GetValue<string>().ShouldBe(_rig.HeadSha);
@@ -63,7 +63,7 @@ public sealed class ReleaseGateStepTests(PostgresServer server) : IAsyncLifetime
         GreenRepository((44, "Fix data loss in migration", ["blocks-release"]));
         var (services, deployment) = await BeginAsync(_api);
 
-        var error = await Should.ThrowAsync<StepFailedException>(() => new ReleaseGateStep(services, services.GitHub!).For(deployment).RunAsync(CancellationToken.None));
+        var error = await Should.ThrowAsync<StepFailedException>(() => services.Phases.ReleaseGate(services.GitHub!).For(deployment).RunAsync(CancellationToken.None));
 
         error.Message.ShouldContain("no-blocking-prs: blocked by #44 Fix data loss in migration");
         error.Message.ShouldNotContain("github-checks-green");
@@ -77,7 +77,7 @@ public sealed class ReleaseGateStepTests(PostgresServer server) : IAsyncLifetime
     {
         GreenRepository();
         var (services, deployment) = await BeginAsync(_api);
-        var step = new ReleaseGateStep(services, services.GitHub!).For(deployment);
+        var step = services.Phases.ReleaseGate(services.GitHub!).For(deployment);
 
         await new PhaseRunner(services.Deployments, services.Checklist, services.Logger).RunAsync(deployment, "Preparation", [step], CancellationToken.None);
 
@@ -91,7 +91,7 @@ public sealed class ReleaseGateStepTests(PostgresServer server) : IAsyncLifetime
     {
         var (services, deployment) = await BeginAsync(_api);
 
-        var names = new PreparationPhase(services).Steps(deployment).Select(s => s.Name).ToList();
+        var names = services.Phases.Preparation().Steps(deployment).Select(s => s.Name).ToList();
 
         names.IndexOf(ReleaseGateStep.Name).ShouldBe(2);
     }
@@ -106,7 +106,7 @@ public sealed class ReleaseGateStepTests(PostgresServer server) : IAsyncLifetime
         var open = await new DeploymentPipeline(services).OpenSignOffsAsync([ChecklistPhase.Rollout50], CancellationToken.None);
 
         services.GitHub.ShouldBeNull();
-        new PreparationPhase(services).Steps(deployment).ShouldNotContain(s => s.Name == ReleaseGateStep.Name);
+        services.Phases.Preparation().Steps(deployment).ShouldNotContain(s => s.Name == ReleaseGateStep.Name);
         open.ShouldBeEmpty();
         var mark = (await services.Checklist.StateAsync("2.4.0", CancellationToken.None)).MarkOf("github-checks-green")!;
         mark.Kind.ShouldBe(ChecklistMarkKind.Waived);

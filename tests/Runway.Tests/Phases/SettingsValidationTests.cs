@@ -23,6 +23,31 @@ public sealed class SettingsValidationTests
         problems.ShouldBe([$"--canary-weight is {weight} (from CanaryWeight from the test); it must be a whole percentage from 1 to 99."]);
     }
 
+    [Theory]
+    [InlineData("1.0.0;rm")]
+    [InlineData("v1.2.0")]
+    [InlineData("1.2")]
+    public void Problems_VersionNotSemVer_NamesTheParameterItsValueAndSource(string version)
+    {
+        var problems = SettingsValidation.Problems(Valid with { Release = version }, Origin);
+
+        problems.ShouldBe([$"--version is {version} (from Version from the test); it must be a SemVer version (MAJOR.MINOR.PATCH, e.g. 2.4.0)."]);
+    }
+
+    [Fact]
+    public void Problems_NoVersion_None() => SettingsValidation.Problems(Valid with { Release = "" }, Origin).ShouldBeEmpty();
+
+    [Fact]
+    public void Problems_Durations_ReadAsPeopleWriteThem()
+    {
+        var problems = SettingsValidation.Problems(Valid with { Canary = new CanaryOptions { BakeDuration = TimeSpan.Zero, Interval = TimeSpan.FromSeconds(90) } }, Origin);
+
+        problems.ShouldBe([
+            "--bake-time is 0 ms (from BakeTime from the test); it must be more than 0 (e.g. 30m).",
+            "--analysis-interval is 1 m 30 s (from AnalysisInterval from the test); it must be more than 0 and at most the bake time.",
+        ]);
+    }
+
     [Fact]
     public void Problems_EveryBadValue_IsListed()
     {

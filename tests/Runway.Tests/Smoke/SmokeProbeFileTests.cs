@@ -64,13 +64,13 @@ public sealed class SmokeProbeFileTests
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            var candidate = Path.Combine(directory.FullName, "deploy", "smoke.json");
+            var candidate = Path.Combine(directory.FullName, "samples", "deploy", "smoke.json");
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new FileNotFoundException("deploy/smoke.json not found above the test directory.");
+        throw new FileNotFoundException("samples/deploy/smoke.json not found above the test directory.");
     }
 }

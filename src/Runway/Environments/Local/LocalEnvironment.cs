@@ -64,6 +64,7 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
     /// <inheritdoc />
     public async Task SetWeightsAsync(IReadOnlyDictionary<string, int> weights, CancellationToken cancellationToken)
     {
+        await EnsureRouterAsync(cancellationToken).ConfigureAwait(false);
         var state = LocalState.Load(StateFile);
         var unknown = weights.Keys.Where(r => !state.Pools.ContainsKey(r)).ToList();
         if (unknown.Count > 0)
@@ -77,6 +78,7 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
     {
         var state = LocalState.Load(StateFile);
         if (!state.Pools.TryGetValue(release, out var instances)) return;
+        await EnsureRouterAsync(cancellationToken).ConfigureAwait(false);
         var weights = await CurrentWeightsAsync(cancellationToken).ConfigureAwait(false);
         // The only pool may go (the router is then empty); otherwise traffic must be elsewhere first.
         if (weights.GetValueOrDefault(release) > 0 && state.Pools.Count > 1)
@@ -93,7 +95,7 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
     {
         var state = LocalState.Load(StateFile);
         // No router yet (nothing deployed, or after Down): nothing to ask, and Status must still answer.
-        var weights = state.Router is null ? [] : await CurrentWeightsAsync(cancellationToken).ConfigureAwait(false);
+        var weights = state.Router is null ? [] : await WeightsOrNoneAsync(state.Router, cancellationToken).ConfigureAwait(false);
         var pools = state.Pools.Select(p => Snapshot(p.Key, weights.GetValueOrDefault(p.Key), p.Value)).ToList();
         return new EnvironmentSnapshot(Name, state.Router is null ? null : Url, pools);
     }
@@ -126,6 +128,9 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
         if (health != RouterHealth.Unreachable)
             throw new InvalidOperationException(
                 $"Port {options.RouterAdminPort} already answers as a router that environment {Name} did not start. Stop it, or set other router ports for this environment.");
+        if (state.Router is { } dead)
+            logger.Warning("The router of {Environment} was not running (pid {ProcessId} does not answer on port {AdminPort}): starting it again with its saved table",
+                Name, dead.ProcessId, dead.AdminPort);
         var folder = await options.PublishRouter(cancellationToken).ConfigureAwait(false);
         var spec = new ProcessSpec("dotnet", [Path.Combine(folder, options.RouterAssembly),
             "--port", Invariant(options.RouterPort), "--admin-port", Invariant(options.RouterAdminPort),
@@ -165,6 +170,22 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
             await StopInstancesAsync(instances, CancellationToken.None).ConfigureAwait(false);
             LocalState.Load(StateFile).WithPool(release, kept.Count == 0 ? null : kept).Save(StateFile);
             throw;
+        }
+    }
+
+    // A router that died serves nobody: every pool gets 0 % until a run starts it again. Reading starts nothing
+    // (Status must stay harmless), so it says what is wrong and what starts it again.
+    private async Task<Dictionary<string, int>> WeightsOrNoneAsync(LocalRouter router, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CurrentWeightsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConnectionError)
+        {
+            logger.Warning("The router of {Environment} (pid {ProcessId}) does not answer on port {AdminPort}: no traffic reaches any pool. " +
+                           "./build.sh Rollback, or a Deploy, starts it again with its saved table", Name, router.ProcessId, router.AdminPort);
+            return [];
         }
     }
 

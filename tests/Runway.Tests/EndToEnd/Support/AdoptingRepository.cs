@@ -7,8 +7,9 @@ using Runway.Testing;
 namespace Runway.Tests.EndToEnd.Support;
 
 /// <summary>
-/// An isolated repository that adopts Runway, as a team would: its own <c>.nuke/parameters.json</c> (free ports,
-/// a short bake, this repository's sample and router), a copy of <c>deploy/</c>, committed in git. Targets run
+/// An isolated repository that adopts Runway, laid out as this one (see <see cref="RepositoryFiles"/>): the neutral
+/// <c>.nuke/parameters.json</c> (here with free ports), the local and gated profiles (a short bake, this repository's
+/// sample and router), copies of <c>deploy/</c> and <c>samples/</c>, committed in git. Targets run
 /// through this repository's <c>build.sh</c> as real processes with <c>--root</c> pointing here, so every piece of
 /// state (cluster, replicas, routers, ledger, backups, reports) lives under this folder's <c>.nuke/temp</c>.
 /// </summary>
@@ -49,7 +50,10 @@ public sealed class AdoptingRepository : IAsyncDisposable
     /// <summary>Where Runway keeps this repository's state.</summary>
     public string TemporaryDirectory => Path.Combine(Directory, ".nuke", "temp");
 
-    /// <summary>Creates and commits the repository; <paramref name="parameters"/> are added to <c>.nuke/parameters.json</c>.</summary>
+    /// <summary>Where the sample's migrations are (the local profile's <c>MigrationsDirectory</c>), relative to <see cref="Directory"/>.</summary>
+    public const string MigrationsDirectory = RepositoryFiles.MigrationsDirectory;
+
+    /// <summary>Creates and commits the repository; <paramref name="parameters"/> are added to the local and gated profiles.</summary>
     public static async Task<AdoptingRepository> CreateAsync(string name, IReadOnlyDictionary<string, JsonNode?>? parameters = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"runway-e2e-{name}-{Guid.NewGuid().ToString("N")[..6]}");

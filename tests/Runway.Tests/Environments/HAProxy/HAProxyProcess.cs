@@ -24,7 +24,10 @@ public sealed class HAProxyProcess : IAsyncDisposable
 
     public string Socket => Path.Combine(_directory, "admin.sock");
 
-    public static async Task<HAProxyProcess> StartAsync(int slots = 8, bool retries = true)
+    /// <param name="slots">The backend's free server slots.</param>
+    /// <param name="retries">HAProxy retries a request that finds a stopping instance on another one.</param>
+    /// <param name="healthCheck">The path HAProxy health-checks each server on (every 200 ms), or null for no checks.</param>
+    public static async Task<HAProxyProcess> StartAsync(int slots = 8, bool retries = true, string? healthCheck = null)
     {
         var directory = Directory.CreateTempSubdirectory("runway-haproxy-").FullName;
         var port = PostgresServer.FreePort();
@@ -45,7 +48,9 @@ public sealed class HAProxyProcess : IAsyncDisposable
               default_backend service
             backend service
               balance roundrobin
-              server-template slot 1-{slots} 127.0.0.1:9 disabled
+              {(healthCheck is null ? "" : $"option httpchk GET {healthCheck}")}
+              {(healthCheck is null ? "" : "default-server inter 200ms fall 1 rise 1")}
+              server-template slot 1-{slots} 127.0.0.1:9 disabled{(healthCheck is null ? "" : " check")}
 
             """);
         var process = Process.Start(new ProcessStartInfo("haproxy", ["-f", config, "-db"]) { RedirectStandardError = true, RedirectStandardOutput = true })

@@ -129,6 +129,26 @@ public sealed class HAProxyRouterTests
         ((await router.ServersAsync(CancellationToken.None)).Sum(s => s.TotalSessions) - before).ShouldBe(MetricsReachability.Requests, "every request went through HAProxy");
     }
 
+    [Fact]
+    public async Task SetWeightsAsync_RollbackFlip_IsOneReadOfTheBackendAndOneBatchOfCommands()
+    {
+        await using var haproxy = await HAProxyProcess.StartAsync();
+        await using var relay = new AdminSocketRelay(haproxy.Socket);
+        await using var pools = new InProcessPools(instancesPerPool: 2);
+        var router = new HAProxyRouter(new HAProxyRouterOptions { Socket = relay.Socket, Url = haproxy.Url }, TimeProvider.System, Logger.None);
+        var environment = new ComposedEnvironment(pools, router);
+        await environment.DeployPoolAsync("1.0.0", CancellationToken.None);
+        await environment.DeployPoolAsync("1.1.0", CancellationToken.None);
+        await SetAndConfirmAsync(environment, new() { ["1.0.0"] = 90, ["1.1.0"] = 10 });
+        var running = await pools.ReadAsync(CancellationToken.None);
+        var before = relay.Calls;
+
+        await router.SetWeightsAsync(new Dictionary<string, int> { ["1.0.0"] = 100, ["1.1.0"] = 0 }, running, CancellationToken.None);
+
+        (relay.Calls - before).ShouldBe(2, "one 'show stat', then one line of commands");
+        (await environment.ReadAsync(CancellationToken.None)).Pools.Select(p => (p.Release, p.Weight)).ShouldBe([("1.0.0", 100), ("1.1.0", 0)]);
+    }
+
     private static HAProxyRouter Router(HAProxyProcess haproxy) =>
         new(new HAProxyRouterOptions { Socket = haproxy.Socket, Url = haproxy.Url }, TimeProvider.System, Logger.None);
 

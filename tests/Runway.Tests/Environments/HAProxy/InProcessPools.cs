@@ -33,8 +33,17 @@ public sealed class InProcessPools(int instancesPerPool, NodeStyleOptions? optio
             await instance.DisposeAsync();
     }
 
-    public Task<IReadOnlyList<RuntimePool>> ReadAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<RuntimePool>>(_pools.Keys.Order(StringComparer.Ordinal).Select(Pool).ToList());
+    /// <summary>Stops one instance as a crash would: the runtime still lists it until the pool is deployed again.</summary>
+    public ValueTask CrashAsync(string release, int instance) => _pools[release][instance].DisposeAsync();
+
+    /// <summary>How many times the pools were read.</summary>
+    public int Reads { get; private set; }
+
+    public Task<IReadOnlyList<RuntimePool>> ReadAsync(CancellationToken cancellationToken)
+    {
+        Reads++;
+        return Task.FromResult<IReadOnlyList<RuntimePool>>(_pools.Keys.Order(StringComparer.Ordinal).Select(Pool).ToList());
+    }
 
     private RuntimePool Pool(string release) => new(release, _pools[release].Select(s => new InstanceSnapshot(s.Url.ToString().TrimEnd('/'), null)).ToList());
 

@@ -1,0 +1,25 @@
+using Runway.Service;
+using Serilog;
+
+namespace Runway.Load;
+
+/// <summary>
+/// The synthetic load a bake runs under (<c>--synthetic-load</c>, <c>--load-rate</c>): the contract's request sent
+/// through the environment's URL, the way users reach the service.
+/// </summary>
+public sealed class SyntheticLoad(ServiceAccess service, bool enabled, double requestsPerSecond, TimeProvider time, ILogger logger)
+{
+    /// <summary>A load of <paramref name="duration"/> against <paramref name="url"/>; null when load is off or there is no URL.</summary>
+    public LoadGenerator? Create(string? url, TimeSpan duration) =>
+        enabled && url is not null
+            ? new LoadGenerator(service.Http, new LoadOptions
+            {
+                Target = new Uri(url),
+                Token = service.Token,
+                Request = service.Contract.Request,
+                ReleaseHeader = service.Contract.ReleaseHeader,
+                RequestsPerSecond = requestsPerSecond,
+                Duration = duration,
+            }, time, logger)
+            : null;
+}
