@@ -103,6 +103,50 @@ public sealed class PrometheusMetricsSourceTests : IAsyncLifetime
         metrics.Evidence()!.AsArray().Count.ShouldBeGreaterThan(2);
     }
 
+    // increase() extrapolates to its range's edges: as the window grows between two scrapes its value climbs, then
+    // falls back when the next scrape lands. Read as counters, a fall is a reset: the bake saw "canary instances restarted"
+    // in a healthy canary (307 then 609 then less) and failed it. Readings of a window never go down.
+    [Fact]
+    public async Task ReadAsync_ReadOftenUnderSteadyTraffic_NeverGoesDown_SoNoRestartIsSeen()
+    {
+        // Scrapes 3 s apart, as a team's Prometheus does (15 s by default), and the load starting with the bake.
+        await using var prometheus = await PrometheusServer.StartAsync(scrapeSeconds: 3);
+        await using var service = await NodeStyleService.StartAsync("2.0.0");
+        await prometheus.AddTargetAsync(service.Url, "2.0.0");
+        await SendAsync(service, 1);
+        await prometheus.WaitForAsync("http_request_duration_seconds_count{release=\"2.0.0\"}");
+        var source = new PrometheusMetricsSource(new PrometheusClient(Http, prometheus.Url, TimeProvider.System), SampleContract.NodeStyle.Metrics, "production", TimeProvider.System);
+        (await source.ReadAsync(service.Pool, CancellationToken.None)).ShouldBe(PoolCounters.Empty);
+        using var stop = new CancellationTokenSource();
+        var load = new LoadGenerator(Http, new LoadOptions
+        {
+            Target = service.Url, Request = SampleContract.NodeStyle.Request, RequestsPerSecond = 40, Duration = TimeSpan.FromMinutes(1),
+        }, TimeProvider.System, Logger.None);
+        var running = load.RunAsync(stop.Token);
+        var readings = new List<PoolCounters>();
+        try
+        {
+            var window = new CounterWindow();
+            for (var i = 0; i < 150; i++)
+            {
+                var reading = await source.ReadAsync(service.Pool, CancellationToken.None);
+                readings.Add(reading);
+                window.Add(reading);
+                await Task.Delay(100);
+            }
+
+            window.RestartCount.ShouldBe(0, string.Join(" ", readings.Select(r => r.Requests.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture))));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await running;
+        }
+
+        readings.Zip(readings.Skip(1)).ShouldAllBe(pair => pair.Second.Requests >= pair.First.Requests && pair.Second.Errors >= pair.First.Errors);
+        readings[^1].Requests.ShouldBeGreaterThan(0);
+    }
+
     [Fact]
     public async Task QueryAsync_ABadQuery_NamesTheQueryAndTheFix()
     {
