@@ -18,6 +18,7 @@ public sealed class PrometheusMetricsSource : IMetricsSource
     private readonly string _environment;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, DateTimeOffset> _starts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PoolCounters> _highest = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     /// <summary>How long the first read waits for a scrape after it (a few scrape intervals); then it goes on regardless.</summary>
@@ -48,7 +49,7 @@ public sealed class PrometheusMetricsSource : IMetricsSource
             if (!_starts.TryGetValue(pool.Release, out start)) _starts[pool.Release] = start = now;
         }
 
-        if (start != now) return await ReadWindowAsync(pool.Release, now - start, cancellationToken).ConfigureAwait(false);
+        if (start != now) return NeverLower(pool.Release, await ReadWindowAsync(pool.Release, now - start, cancellationToken).ConfigureAwait(false));
         await WaitForScrapeAfterAsync(pool.Release, now, cancellationToken).ConfigureAwait(false);
         return PoolCounters.Empty;
     }
@@ -88,6 +89,28 @@ public sealed class PrometheusMetricsSource : IMetricsSource
             .Select(b => new LatencyBucket(b.Bound!.Value, b.Value))
             .ToList();
         return new PoolCounters(total, errors, buckets);
+    }
+
+    // increase() extrapolates to its range's edges, so as the window grows between two scrapes its value climbs, then
+    // falls back when the next scrape lands (148, 156, then 135 under steady traffic). The bake reads a fall as a counter
+    // reset (an instance restarted) and would fail a healthy canary: a window's count is kept at its highest so far.
+    // Prometheus's increase() has already handled the real resets.
+    private PoolCounters NeverLower(string release, PoolCounters reading)
+    {
+        lock (_lock)
+        {
+            if (_highest.TryGetValue(release, out var highest))
+            {
+                // Every bound seen so far stays (one missing from a reading would read as a vanished series, a restart too).
+                var bounds = highest.Latency.ToDictionary(b => b.UpperBound, b => b.CumulativeCount);
+                foreach (var bucket in reading.Latency) bounds[bucket.UpperBound] = Math.Max(bucket.CumulativeCount, bounds.GetValueOrDefault(bucket.UpperBound));
+                reading = new PoolCounters(Math.Max(reading.Requests, highest.Requests), Math.Max(reading.Errors, highest.Errors),
+                    [.. bounds.OrderBy(b => b.Key).Select(b => new LatencyBucket(b.Key, b.Value))]);
+            }
+
+            _highest[release] = reading;
+            return reading;
+        }
     }
 
     /// <summary>What Prometheus has for the pool's release: the series carrying its label, for a message when counts are missing.</summary>
