@@ -44,7 +44,9 @@ public sealed class RollbackProcedure(
             await environment.DeployPoolAsync(previous, cancellationToken).ConfigureAwait(false);
         var weights = new Dictionary<string, int> { [previous] = 100 };
         if (snapshot.Pool(deployment.Release) is not null) weights[deployment.Release] = 0;
-        await environment.SetWeightsAsync(weights, cancellationToken).ConfigureAwait(false);
+        // The flip waits on nothing more than the read above, unless the previous pool had to start first.
+        if (restarted) await environment.SetWeightsAsync(weights, cancellationToken).ConfigureAwait(false);
+        else await environment.SetWeightsAsync(weights, snapshot, cancellationToken).ConfigureAwait(false);
         var evidence = Evidence.Weights(weights);
         evidence["previousPoolRestarted"] = restarted;
         evidence["secondsToFullTraffic"] = Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 3);
