@@ -55,7 +55,7 @@ return figures.Problems.Count == 0 ? 0 : 1;
 // The load and the release watch run for the whole measured part; both stop when it ends, however it ends.
 async Task RunUnderLoadAsync(Scenario scenario)
 {
-    var contract = ServiceContractFile.Load(Path.Combine(repository, example is null ? ServiceContractFile.DefaultPath : Path.Combine(HAProxyExample.Directory, "service.json")));
+    var contract = ServiceContractFile.Load(Path.Combine(repository, example is null ? Path.Combine("samples", "deploy", "service.json") : Path.Combine(HAProxyExample.Directory, "service.json")));
     var url = example?.HAProxyUrl ?? root.RouterUrl;
     var load = new LoadGenerator(http, new LoadOptions
     {

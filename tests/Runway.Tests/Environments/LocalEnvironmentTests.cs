@@ -11,6 +11,7 @@ public sealed class LocalEnvironmentTests(PostgresServer server) : IAsyncLifetim
 {
     private readonly string _state = Directory.CreateTempSubdirectory("runway-local-env-").FullName;
     private readonly HttpClient _http = new();
+    private readonly List<string> _published = [];
     private LocalEnvironment _environment = null!;
 
     public async Task InitializeAsync()
@@ -25,7 +26,11 @@ public sealed class LocalEnvironmentTests(PostgresServer server) : IAsyncLifetim
             RouterPort = PostgresServer.FreePort(),
             RouterAdminPort = PostgresServer.FreePort(),
             Replicas = 2,
-            PublishRelease = (release, token) => releases.PublishAsync(release, "Runway.Sample.dll", fromCurrentSources: true, token),
+            PublishRelease = (release, token) =>
+            {
+                lock (_published) _published.Add(release);
+                return releases.PublishAsync(release, "Runway.Sample.dll", fromCurrentSources: true, token);
+            },
             PublishRouter = token => router.PublishCurrentAsync("Runway.Router.dll", token),
             ReleaseConfiguration = release => new Dictionary<string, string>
             {
@@ -122,10 +127,56 @@ public sealed class LocalEnvironmentTests(PostgresServer server) : IAsyncLifetim
         second.Instances.Select(i => i.ProcessId).ShouldBe(first.Instances.Select(i => i.ProcessId));
     }
 
+    [Fact]
+    public void LocalState_WithTwoPoolsOfOneRelease_RoundTripsThroughItsFile()
+    {
+        var file = Path.Combine(_state, "state.json");
+        var state = LocalState.Empty
+            .WithPool("1.0.0", [new LocalInstance(5101, 11), new LocalInstance(5102, 12)])
+            .WithPool(PoolName.Baseline("1.0.0"), [new LocalInstance(5103, 13, 42, "dotnet Runway.Sample.dll")]);
+
+        state.Save(file);
+        var loaded = LocalState.Load(file);
+
+        loaded.Pools.Keys.Order(StringComparer.Ordinal).ShouldBe(["1.0.0", "1.0.0~baseline"]);
+        loaded.Pools["1.0.0~baseline"].ShouldBe([new LocalInstance(5103, 13, 42, "dotnet Runway.Sample.dll")]);
+        loaded.WithPool("1.0.0~baseline", null).Pools.Keys.ShouldBe(["1.0.0"]);
+    }
+
+    [Fact]
+    public async Task BaselinePool_RunsItsReleasesArtifact_BesideTheLivePool_AndDownStopsBoth()
+    {
+        var live = await _environment.DeployPoolAsync("1.0.0", CancellationToken.None);
+        await _environment.SetWeightsAsync(new Dictionary<string, int> { ["1.0.0"] = 100 }, CancellationToken.None);
+
+        var fresh = await _environment.DeployPoolAsync(PoolName.Baseline("1.0.0"), 1, CancellationToken.None);
+        await _environment.SetWeightsAsync(new Dictionary<string, int> { ["1.0.0"] = 50, ["1.0.0~baseline"] = 50 }, CancellationToken.None);
+
+        fresh.Release.ShouldBe("1.0.0~baseline");
+        fresh.Instances.Count.ShouldBe(1, "as many replicas as asked (the canary's), not the environment's 2");
+        _published.ShouldAllBe(release => release == "1.0.0", "the baseline runs 1.0.0's published artifact");
+        Directory.Exists(Path.Combine(_state, "releases", "1.0.0~baseline")).ShouldBeFalse();
+        (await ReleaseOfAsync(fresh.Instances[0].Url)).ShouldBe("1.0.0", "configured as its release");
+        var snapshot = await _environment.ReadAsync(CancellationToken.None);
+        snapshot.Pools.Select(p => $"{p.Release}={p.Weight}").Order(StringComparer.Ordinal).ShouldBe(["1.0.0=50", "1.0.0~baseline=50"]);
+
+        await _environment.DownAsync(CancellationToken.None);
+
+        live.Instances.Concat(fresh.Instances).ShouldAllBe(i => !DetachedProcess.IsAlive(i.ProcessId!.Value), "Down stops the baseline's replicas too");
+        (await _environment.ReadAsync(CancellationToken.None)).Pools.ShouldBeEmpty();
+    }
+
     private async Task<string> ReleaseServingAsync()
     {
         var snapshot = await _environment.ReadAsync(CancellationToken.None);
         using var response = await _http.GetAsync(new Uri(snapshot.Url + "/version"));
+        response.EnsureSuccessStatusCode();
+        return response.Headers.GetValues("X-Release").Single();
+    }
+
+    private async Task<string> ReleaseOfAsync(string instance)
+    {
+        using var response = await _http.GetAsync(new Uri(instance + "/version"));
         response.EnsureSuccessStatusCode();
         return response.Headers.GetValues("X-Release").Single();
     }
