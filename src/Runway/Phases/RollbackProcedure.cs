@@ -56,7 +56,9 @@ public sealed class RollbackProcedure(
     private async Task<StepOutcome> RemoveReleaseAsync(Deployment deployment, CancellationToken cancellationToken)
     {
         await environment.RemovePoolAsync(deployment.Release, cancellationToken).ConfigureAwait(false);
-        return Outcome(new JsonObject { ["removed"] = deployment.Release });
+        // A bake killed or cancelled mid-way leaves its fresh baseline pool (at weight 0 once traffic is restored).
+        var baselines = await BaselinePool.RemoveLeftoversAsync(environment, logger, cancellationToken).ConfigureAwait(false);
+        return Outcome(new JsonObject { ["removed"] = deployment.Release, ["baselinePoolsRemoved"] = new JsonArray([.. baselines.Select(b => (JsonNode?)b)]) });
     }
 
     /// <summary>
