@@ -5,7 +5,7 @@ namespace Runway.Environments;
 /// speaking to <see cref="IEnvironmentProvider"/>; this composition does each action in the safe order: a pool joins
 /// the router only once ready, and leaves the router (drained) before it stops.
 /// </summary>
-public sealed class ComposedEnvironment(IPoolRuntime runtime, ITrafficRouter router) : IEnvironmentProvider
+public sealed class ComposedEnvironment(IPoolRuntime runtime, ITrafficRouter router) : IEnvironmentProvider, IInstanceHealthSource
 {
     /// <inheritdoc />
     public string Name => runtime.Name;
@@ -13,8 +13,21 @@ public sealed class ComposedEnvironment(IPoolRuntime runtime, ITrafficRouter rou
     /// <summary>The router, for what only it can tell (the split it applies).</summary>
     public ITrafficRouter Router => router;
 
-    /// <summary>Who reports the instances' health: the router when it checks them (HAProxy), else the runtime when it can; null when neither.</summary>
-    public IInstanceHealthSource? Health => router as IInstanceHealthSource ?? runtime as IInstanceHealthSource;
+    /// <summary>
+    /// Who reports the instances' health: the router's own checks (HAProxy) first, the runtime (read-instances) for what
+    /// the router cannot tell; null when neither reports health.
+    /// </summary>
+    public IInstanceHealthSource? Health => router is IInstanceHealthSource || runtime is IInstanceHealthSource ? this : null;
+
+    /// <inheritdoc />
+    async Task<IReadOnlyDictionary<string, InstanceHealth>> IInstanceHealthSource.HealthAsync(RuntimePool pool, CancellationToken cancellationToken)
+    {
+        var first = router as IInstanceHealthSource ?? (IInstanceHealthSource)runtime;
+        var health = await first.HealthAsync(pool, cancellationToken).ConfigureAwait(false);
+        if (runtime is not IInstanceHealthSource second || ReferenceEquals(first, second) || health.Values.All(h => h.Healthy is not null)) return health;
+        var more = await second.HealthAsync(pool, cancellationToken).ConfigureAwait(false);
+        return health.ToDictionary(h => h.Key, h => h.Value.Healthy is null && more.GetValueOrDefault(h.Key) is { Healthy: not null } known ? known : h.Value);
+    }
 
     /// <inheritdoc />
     public async Task<PoolSnapshot> DeployPoolAsync(string release, CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ public sealed class HAProxyHealthTests
 
         health[pool.Instances[0].Url].ShouldBe(InstanceHealth.Ok);
         health[pool.Instances[1].Url].Healthy.ShouldBe(false);
-        health[pool.Instances[1].Url].Detail!.ShouldContain("fails HAProxy's health check (L4CON");
+        health[pool.Instances[1].Url].Detail!.ShouldContain("fails HAProxy's health check ("); // L4CON, or L4TOUT on a busy machine
     }
 
     [Fact]
