@@ -10,17 +10,22 @@ static class Dotnet
         if (exitCode != 0) throw new InvalidOperationException($"`dotnet {string.Join(' ', arguments)}` exited with code {exitCode}; see the output above.");
     }
 
-    /// <summary>Runs <c>dotnet test</c>, sums the per-project result lines and keeps its exit code; <paramref name="testProjects"/> must each report.</summary>
-    public static async Task<TestSummary> TestAsync(string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyList<string> testProjects, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <c>dotnet test --no-build</c> on each project in turn, adding its result lines and exit code to
+    /// <paramref name="summary"/> (shared with runs beside this one); each output line is logged with its project's name.
+    /// </summary>
+    public static async Task TestEachAsync(string workingDirectory, IReadOnlyList<TestProject> projects, TestSummary summary, ILogger logger,
+        CancellationToken cancellationToken, params IReadOnlyList<string> extraArguments)
     {
-        var summary = new TestSummary(testProjects);
-        var exitCode = await StreamAsync(workingDirectory, arguments, line =>
+        foreach (var project in projects)
         {
-            logger.Information("{Line}", line);
-            summary.Read(line);
-        }, cancellationToken);
-        summary.Finish(exitCode);
-        return summary;
+            var exitCode = await StreamAsync(workingDirectory, ["test", project.Path, "--no-build", "--nologo", .. extraArguments], line =>
+            {
+                logger.Information("{Project} | {Line}", project.Name, line);
+                summary.Read(line);
+            }, cancellationToken);
+            summary.Finish(exitCode);
+        }
     }
 
     static async Task<int> StreamAsync(string workingDirectory, IReadOnlyList<string> arguments, Action<string> onLine, CancellationToken cancellationToken)

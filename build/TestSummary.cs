@@ -9,6 +9,7 @@ using System.Text.RegularExpressions;
 sealed partial class TestSummary(IReadOnlyList<string> expectedProjects)
 {
     readonly HashSet<string> _reported = new(StringComparer.OrdinalIgnoreCase);
+    readonly Lock _gate = new(); // several `dotnet test` runs report at once
 
     public int Passed { get; private set; }
     public int Failed { get; private set; }
@@ -20,13 +21,22 @@ sealed partial class TestSummary(IReadOnlyList<string> expectedProjects)
     {
         var match = ResultLine().Match(line);
         if (!match.Success) return;
+        lock (_gate) Add(match);
+    }
+
+    void Add(Match match)
+    {
         Failed += Number(match, "failed");
         Passed += Number(match, "passed");
         Skipped += Number(match, "skipped");
         _reported.Add(match.Groups["project"].Success ? match.Groups["project"].Value : $"#{_reported.Count + 1}");
     }
 
-    public void Finish(int exitCode) => ExitCode = exitCode;
+    /// <summary>Records one `dotnet test` run's exit code; the first non-zero one is kept.</summary>
+    public void Finish(int exitCode)
+    {
+        lock (_gate) ExitCode = ExitCode is null or 0 ? exitCode : ExitCode;
+    }
 
     public override string ToString() =>
         $"{Passed} passed, {Failed} failed" + (Skipped > 0 ? $", {Skipped} skipped" : "");
@@ -49,18 +59,20 @@ sealed partial class TestSummary(IReadOnlyList<string> expectedProjects)
     private static partial Regex ResultLine();
 }
 
+/// <summary>A test project: its name (the assembly's, as `dotnet test` reports it) and its project file.</summary>
+sealed record TestProject(string Name, string Path);
+
 /// <summary>The test projects a solution lists: those whose project file says <c>&lt;IsTestProject&gt;true</c>.</summary>
 static class TestProjects
 {
-    public static IReadOnlyList<string> In(string solutionPath)
+    public static IReadOnlyList<TestProject> In(string solutionPath)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(solutionPath))!;
         return System.Xml.Linq.XDocument.Load(solutionPath)
             .Descendants("Project")
             .Select(project => Path.GetFullPath((string?)project.Attribute("Path") ?? "", folder))
             .Where(path => File.Exists(path) && File.ReadAllText(path).Contains("<IsTestProject>true</IsTestProject>", StringComparison.OrdinalIgnoreCase))
-            .Select(Path.GetFileNameWithoutExtension)
-            .OfType<string>()
+            .Select(path => new TestProject(Path.GetFileNameWithoutExtension(path), path))
             .ToList();
     }
 }

@@ -86,6 +86,13 @@ public abstract class BuildBase
     /// </summary>
     protected internal virtual bool IsRefusal(Exception error) => false;
 
+    /// <summary>
+    /// How a target's error reads in the run's failure line (<c>X failed: …</c>, <c>X refused: …</c>): its message by
+    /// default. A build overrides it to say what a library's own words leave out, e.g. which of its database connections
+    /// refused, where that setting came from and the fix.
+    /// </summary>
+    protected internal virtual string DescribeFailure(Exception error) => error.Message;
+
     /// <summary>Runs the targets named on the command line, or <paramref name="defaultTargets"/>; returns the process exit code.</summary>
     protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets) where T : BuildBase, new()
     {

@@ -55,12 +55,12 @@ internal sealed class TargetExecutor(BuildBase build, ILogger logger, CurrentTar
         }
         catch (Exception error) when (build.IsRefusal(error))
         {
-            logger.Error("{Target} refused: {Reason}", node.Name, error.Message);
+            logger.Error("{Target} refused: {Reason}", node.Name, Describe(error));
             return new TargetResult(node.Name, TargetStatus.Refused, time.GetElapsedTime(started));
         }
         catch (Exception error)
         {
-            logger.Error(error, "{Target} failed: {Reason}", node.Name, error.Message);
+            logger.Error(error, "{Target} failed: {Reason}", node.Name, Describe(error));
             build.RaiseTargetFailed(node.Name, error);
             return new TargetResult(node.Name, TargetStatus.Failed, time.GetElapsedTime(started));
         }
@@ -68,6 +68,19 @@ internal sealed class TargetExecutor(BuildBase build, ILogger logger, CurrentTar
         {
             current.Target = CurrentTargetEnricher.NoTarget;
             frames.TargetEnd();
+        }
+    }
+
+    // The build's words for the error; its own message when the build has none, or fails to find them.
+    private string Describe(Exception error)
+    {
+        try
+        {
+            return build.DescribeFailure(error) is { Length: > 0 } described ? described : error.Message;
+        }
+        catch (Exception failed) when (failed is not OutOfMemoryException)
+        {
+            return error.Message;
         }
     }
 

@@ -64,13 +64,12 @@ public sealed class DatabaseRefusalTests(PostgresServer postgres) : IDisposable
               }
             }
             """);
-        // Every target that opens the run's services checks the deploy files first: this repository has them all.
-        await File.WriteAllTextAsync(Path.Combine(_root, "smoke.json"), """{ "probes": [ { "name": "root", "path": "/" } ] }""");
+        await File.WriteAllTextAsync(Path.Combine(_root, "smoke.json"), """{ "probes": [ { "name": "ready", "path": "/health", "expectedStatus": 200 } ] }""");
         Directory.CreateDirectory(Path.Combine(_root, "migrations"));
+        string[] files = ["--checklist-file", "checklist.md", "--service-file", "service.json", "--smoke-file", "smoke.json", "--migrations-directory", "migrations"];
         string[] commands = ["--deploy-pool-command", "true", "--set-weights-command", "true", "--remove-pool-command", "true", "--read-instances-command", "true"];
         var spec = new ProcessSpec(Path.Combine(RepositoryRoot.Path, "build.sh"),
-            ["VerifyLedger", "--root", _root, "--no-logo", "--checklist-file", "checklist.md", "--service-file", "service.json",
-                "--smoke-file", "smoke.json", "--migrations-directory", "migrations", .. commands])
+            ["VerifyLedger", "--root", _root, "--no-logo", .. files, .. commands])
         {
             Environment = new Dictionary<string, string>
             {

@@ -25,10 +25,12 @@ public sealed class TestTargetTests : IDisposable
             """);
         var solution = Path.Combine(_folder, "Two.slnx");
         await File.WriteAllTextAsync(solution, $"""<Solution><Project Path="{passing}" /><Project Path="{silent}" /></Solution>""");
+        var projects = TestProjects.In(solution);
+        var summary = new TestSummary([.. projects.Select(p => p.Name)]);
 
-        var summary = await Dotnet.TestAsync(_folder,
-            ["test", solution, "--no-build", "--nologo", "--filter", $"FullyQualifiedName~{nameof(TestSummaryTests)}"],
-            TestProjects.In(solution), Serilog.Core.Logger.None, CancellationToken.None);
+        // As the Test target runs them: the long pole alone, beside the others one after another.
+        await Task.WhenAll(projects.Select(project => Dotnet.TestEachAsync(_folder, [project], summary, Serilog.Core.Logger.None,
+            CancellationToken.None, "--filter", $"FullyQualifiedName~{nameof(TestSummaryTests)}")));
 
         summary.Passed.ShouldBeGreaterThan(0);
         var error = Should.Throw<InvalidOperationException>(summary.EnsureSuccess);
@@ -63,6 +65,17 @@ public sealed class TestSummaryTests
     }
 
     [Fact]
+    public void EnsureSuccess_OneRunExitedNonZero_ALaterRunsZeroDoesNotHideIt()
+    {
+        var summary = new TestSummary(["Runway.Targets.Tests"]);
+        summary.Read(PassingLine);
+        summary.Finish(1);
+        summary.Finish(0);
+
+        Should.Throw<InvalidOperationException>(summary.EnsureSuccess).Message.ShouldContain("`dotnet test` exited with code 1");
+    }
+
+    [Fact]
     public void EnsureSuccess_FewerProjectsThanExist_FailsNamingTheSilentOnes()
     {
         var summary = new TestSummary(["Runway.Targets.Tests", "Runway.Tests", "Runway.Router.Tests"]);
@@ -76,7 +89,7 @@ public sealed class TestSummaryTests
     [Fact]
     public void In_TheRepositorySolution_ListsEveryTestProject()
     {
-        TestProjects.In(Path.Combine(RepositoryRoot.Path, "Runway.slnx"))
+        TestProjects.In(Path.Combine(RepositoryRoot.Path, "Runway.slnx")).Select(p => p.Name)
             .ShouldBe(["Runway.Router.Tests", "Runway.Sample.Tests", "Runway.Targets.Tests", "Runway.Tests"], ignoreOrder: true);
     }
 }
