@@ -13,7 +13,7 @@ namespace Runway.Tests.Adoption;
 /// points is refused through <c>./build.sh</c> before anything starts, naming the parameter, where its value came from,
 /// and the fix.
 /// </summary>
-public sealed class DeployFilesTests : IAsyncDisposable
+public sealed class DeployFilesTests : IAsyncLifetime
 {
     private readonly string _root = Directory.CreateTempSubdirectory("runway-deploy-files-").FullName;
 
@@ -99,7 +99,10 @@ public sealed class DeployFilesTests : IAsyncDisposable
         return new BuildRun(string.Join(' ', arguments), result.ExitCode, result.StandardOutput + result.StandardError);
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xUnit 2 calls IAsyncLifetime, not IAsyncDisposable, on a test class.
+    public async Task DisposeAsync()
     {
         // A run that wrongly went on started the local cluster: stop it before deleting its folder.
         if (Directory.Exists(Path.Combine(_root, ".nuke", "temp", "postgres")))
