@@ -19,16 +19,21 @@ sealed partial class Build
     [Parameter("The smoke probes")]
     readonly string SmokeFile = "deploy/smoke.json";
 
-    /// <summary>The files a deployment reads, as the run's parameters name them (relative to the root).</summary>
-    internal IReadOnlyList<DeployFiles.Input> DeployInputs =>
+    /// <summary>
+    /// The files a run reads, as its parameters name them (relative to the root): every target that opens the
+    /// environment reads the checklist and the contract (and, locally, knows its replicas by the service project);
+    /// only the phases and rollback (<paramref name="phases"/>) also run smoke probes and migrations.
+    /// </summary>
+    internal IReadOnlyList<DeployFiles.Input> DeployInputs(bool phases) =>
     [
         new(nameof(ChecklistFile), "checklist-file", ChecklistFile),
         new(nameof(ServiceFile), "service-file", ServiceFile),
-        new(nameof(SmokeFile), "smoke-file", SmokeFile),
-        new(nameof(MigrationsDirectory), "migrations-directory", MigrationsDirectory, IsFolder: true),
         // Only the local runtime builds the service; a command runtime's scripts deploy it however the team does.
         .. Runway.Environments.TopologyFactory.Kind(Settings).Runtime == "local"
             ? new DeployFiles.Input[] { new(nameof(ServiceProject), "service-project", ServiceProject) }
+            : [],
+        .. phases
+            ? new DeployFiles.Input[] { new(nameof(SmokeFile), "smoke-file", SmokeFile), new(nameof(MigrationsDirectory), "migrations-directory", MigrationsDirectory, IsFolder: true) }
             : [],
     ];
 }
@@ -100,7 +105,9 @@ sealed partial class Build
             var profile = Blank(InitProfile) ?? (InitKind == "local" ? "local" : "production");
             foreach (var file in Runway.Service.Init.RepositoryInit.Write(RootDirectory, InitKind, profile))
                 Logger.Information("Wrote {File}", file);
-            Logger.Information("Next: describe your service in deploy/service.json, then ./build.sh Deploy --profile {Profile} --version 1.0.0", profile);
+            // A profile named as a default one runs with no --profile at all: say the shorter command.
+            var deploy = DefaultProfiles.Contains(profile) ? "./build.sh Deploy --version 1.0.0" : $"./build.sh Deploy --profile {profile} --version 1.0.0";
+            Logger.Information("Next: describe your service in deploy/service.json, then {Command}", deploy);
             return Task.CompletedTask;
         });
 }

@@ -31,8 +31,12 @@ sealed partial class Build
     [Parameter("How many times slower the canary's median latency may be before it fails")]
     readonly double MaxLatencyIncrease = 1.2;
 
+    [Parameter("What the canary is compared with: fresh (a new pool of the previous release of the canary's size and share), live (the running pool), or auto (fresh where the runtime can run it)")]
+    readonly string CanaryBaseline = "auto";
+
     CanaryOptions CanaryOptions => new()
     {
+        Baseline = CanaryBaseline,
         BakeDuration = BakeTime,
         Interval = AnalysisInterval,
         MinRequestsPerPool = MinRequests,

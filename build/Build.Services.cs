@@ -73,7 +73,7 @@ sealed partial class Build
     {
         if (_services is null)
         {
-            DeployFiles.EnsureExist(RootDirectory, DeployInputs, ParameterOrigin);
+            DeployFiles.EnsureExist(RootDirectory, DeployInputs(phases: false), ParameterOrigin);
             await ConnectionCheck.EnsureReachableAsync(Settings, ParameterOrigin, cancellationToken);
         }
         return await CreateServicesAsync(cancellationToken);
@@ -87,6 +87,7 @@ sealed partial class Build
     async Task<DeploymentPipeline> PipelineAsync(CancellationToken cancellationToken)
     {
         if (_pipeline is not null) return _pipeline;
+        DeployFiles.EnsureExist(RootDirectory, DeployInputs(phases: true), ParameterOrigin);
         var services = await ServicesAsync(cancellationToken);
         return _pipeline = new DeploymentPipeline(services, services.GitHub is { } github ? new GitHubDeploymentObserver(services, github) : null);
     }

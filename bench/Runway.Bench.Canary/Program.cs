@@ -2,13 +2,17 @@ using System.Diagnostics;
 using System.Globalization;
 using Runway.Bench.Canary;
 
-// Usage: dotnet run -c Release --project bench/Runway.Bench.Canary -- [--healthy 10000] [--detect 2000] [--seed 1]
+// Usage: dotnet run -c Release --project bench/Runway.Bench.Canary -- [--healthy 10000] [--detect 2000] [--seed 1] [--fresh-baseline]
 var healthy = Option(args, "--healthy", 10_000);
+Scenario.FreshBaseline = args.Contains("--fresh-baseline");
 var detect = Option(args, "--detect", 2_000);
 var seed = Option(args, "--seed", 1);
 var clock = Stopwatch.StartNew();
 double[] rates = [1, 10, 100];
 Console.WriteLine(Invariant($"Canary judge, simulated: {Scenario.Looks} looks of {Scenario.Interval.TotalMinutes:0} min, {Scenario.CanaryShare:P0} of traffic to the canary, Poisson traffic, lognormal latency (σ = {Scenario.Sigma}) in the sample's buckets."));
+Console.WriteLine(Scenario.FreshBaseline
+    ? Invariant($"Baseline: a fresh pool with the canary's {Scenario.CanaryShare:P0} (counters from zero) for latency; it and the live pool ({1 - 2 * Scenario.CanaryShare:P0}) for errors.")
+    : Invariant($"Baseline: the live pool with the other {1 - Scenario.CanaryShare:P0} (counters from an hour of earlier traffic)."));
 Console.WriteLine(Invariant($"v1 = the previous rule (α 0.05 at every look); v2 = CanaryBake now (α 0.01 per metric, HSD γ −4). {healthy} healthy bakes per cell, {detect} per detection cell, seed {seed}."));
 Console.WriteLine();
 Console.WriteLine("False positives (healthy canary), thresholds on | off:");

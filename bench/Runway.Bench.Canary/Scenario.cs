@@ -4,10 +4,15 @@ namespace Runway.Bench.Canary;
 
 /// <summary>
 /// One cell of the grid: total traffic, the share sent to the canary, both pools' error rates, and lognormal latency
-/// (median and spread), counted into the sample service's buckets.
+/// (median and spread), counted into the sample service's buckets. Against a fresh baseline (<see cref="FreshBaseline"/>)
+/// a pool of the canary's share starts at the bake (counters from zero) and gives the latency, while the errors are
+/// counted over it and the live pool together, as <see cref="ReleaseErrorsSource"/> reads them.
 /// </summary>
 internal sealed record Scenario(double RequestsPerSecond, double BaselineErrorRate, double CanaryErrorRate, double BaselineMedian, double CanaryMedian)
 {
+    /// <summary>True: judged against a fresh pool of the canary's share (Kayenta's baseline); false: the live pool (the rest).</summary>
+    public static bool FreshBaseline { get; set; }
+
     public const double Sigma = 0.5;
     public const double CanaryShare = 0.1;
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
@@ -18,14 +23,23 @@ internal sealed record Scenario(double RequestsPerSecond, double BaselineErrorRa
 
     /// <summary>Cumulative counters of both pools at the bake's start and each look, drawn afresh for one bake.</summary>
     public Trajectory Draw(RandomCounts random) =>
-        new(Pool(random, (1 - CanaryShare) * RequestsPerSecond, BaselineErrorRate, BaselineMedian),
-            Pool(random, CanaryShare * RequestsPerSecond, CanaryErrorRate, CanaryMedian));
+        new(FreshBaseline ? Fresh(random) : Pool(random, (1 - CanaryShare) * RequestsPerSecond, BaselineErrorRate, BaselineMedian, 3600),
+            Pool(random, CanaryShare * RequestsPerSecond, CanaryErrorRate, CanaryMedian, 3600));
 
-    private static PoolCounters[] Pool(RandomCounts random, double rate, double errorRate, double median)
+    // As Runway reads a fresh baseline (ReleaseErrorsSource): latency from the fresh pool (the canary's share, counters
+    // from zero), requests and errors from it and the live pool (the rest) together.
+    private PoolCounters[] Fresh(RandomCounts random)
+    {
+        var fresh = Pool(random, CanaryShare * RequestsPerSecond, BaselineErrorRate, BaselineMedian, 0);
+        var live = Pool(random, (1 - 2 * CanaryShare) * RequestsPerSecond, BaselineErrorRate, BaselineMedian, 3600);
+        return [.. fresh.Zip(live, ReleaseErrorsSource.Merge)];
+    }
+
+    private static PoolCounters[] Pool(RandomCounts random, double rate, double errorRate, double median, double secondsBefore)
     {
         var probabilities = BucketProbabilities(median);
-        // Counters start where an hour of earlier traffic left them, as a running pool's do.
-        var requests = random.Poisson(rate * 3600);
+        // Counters start where earlier traffic left them: an hour's for a running pool, none for a fresh one.
+        var requests = random.Poisson(rate * secondsBefore);
         var errors = random.Binomial(requests, errorRate);
         var buckets = random.Multinomial(requests, probabilities);
         var readings = new PoolCounters[Looks + 1];

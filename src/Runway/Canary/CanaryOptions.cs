@@ -41,6 +41,15 @@ public sealed class CanaryOptions
     /// </summary>
     public double MaxLatencyIncreaseRatio { get; init; } = 1.2;
 
+    /// <summary>
+    /// What the canary is compared with: a fresh pool of the previous release of the canary's size and share (where the
+    /// environment can run one), or the live pool. The live pool serves nine times the canary's traffic and, busy,
+    /// answers faster than an instance that serves a tenth of it, which failed healthy canaries on latency. One of
+    /// <c>auto</c> (default), <c>fresh</c>, <c>live</c> (see <see cref="CanaryBaseline"/>); checked before a run starts
+    /// anything. The bake itself compares whichever two pools it is given.
+    /// </summary>
+    public string Baseline { get; init; } = "auto";
+
     /// <summary>Below this many requests in either pool the verdict is inconclusive. Default 50.</summary>
     public int MinRequestsPerPool { get; init; } = 50;
 

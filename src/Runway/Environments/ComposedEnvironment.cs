@@ -13,6 +13,9 @@ public sealed class ComposedEnvironment(IPoolRuntime runtime, ITrafficRouter rou
     /// <summary>The router, for what only it can tell (the split it applies).</summary>
     public ITrafficRouter Router => router;
 
+    /// <summary>Who reports the instances' health: the router when it checks them (HAProxy), else the runtime when it can; null when neither.</summary>
+    public IInstanceHealthSource? Health => router as IInstanceHealthSource ?? runtime as IInstanceHealthSource;
+
     /// <inheritdoc />
     public async Task<PoolSnapshot> DeployPoolAsync(string release, CancellationToken cancellationToken)
     {
@@ -23,9 +26,18 @@ public sealed class ComposedEnvironment(IPoolRuntime runtime, ITrafficRouter rou
     }
 
     /// <inheritdoc />
-    public async Task SetWeightsAsync(IReadOnlyDictionary<string, int> weights, CancellationToken cancellationToken)
+    public async Task SetWeightsAsync(IReadOnlyDictionary<string, int> weights, CancellationToken cancellationToken) =>
+        await SetWeightsAsync(weights, await runtime.ReadAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public Task SetWeightsAsync(IReadOnlyDictionary<string, int> weights, EnvironmentSnapshot seen, CancellationToken cancellationToken)
     {
-        var pools = await runtime.ReadAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(seen);
+        return SetWeightsAsync(weights, seen.Pools.Select(p => new RuntimePool(p.Release, p.Instances)).ToList(), cancellationToken);
+    }
+
+    private async Task SetWeightsAsync(IReadOnlyDictionary<string, int> weights, IReadOnlyList<RuntimePool> pools, CancellationToken cancellationToken)
+    {
         var missing = weights.Where(w => w.Value > 0 && pools.All(p => p.Release != w.Key)).Select(w => w.Key).ToList();
         if (missing.Count > 0)
             throw new InvalidOperationException($"Cannot send traffic to {string.Join(", ", missing)} in {Name}: no such pool runs. Run ./build.sh Status to see what runs.");

@@ -3,7 +3,8 @@ namespace Runway.Environments;
 /// <summary>One running instance of a release.</summary>
 /// <param name="Url">Its base URL.</param>
 /// <param name="ProcessId">Its process id where the provider knows it.</param>
-public sealed record InstanceSnapshot(string Url, int? ProcessId);
+/// <param name="Health">Its health as the runtime reported it with the instance (the command contract's read-instances); null when it did not.</param>
+public sealed record InstanceSnapshot(string Url, int? ProcessId, InstanceHealth? Health = null);
 
 /// <summary>The instances of one release and the share of traffic they get.</summary>
 public sealed record PoolSnapshot(string Release, int Weight, IReadOnlyList<InstanceSnapshot> Instances);

@@ -15,6 +15,13 @@ public interface IEnvironmentProvider
     /// <summary>Sets the traffic split: weights per release, summing to 100.</summary>
     Task SetWeightsAsync(IReadOnlyDictionary<string, int> weights, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sets the split over the pools of <paramref name="seen"/>, a snapshot just read: a provider that can skips reading
+    /// its pools again, so a rollback's flip waits on one read. By default the same as the overload without it.
+    /// </summary>
+    Task SetWeightsAsync(IReadOnlyDictionary<string, int> weights, EnvironmentSnapshot seen, CancellationToken cancellationToken) =>
+        SetWeightsAsync(weights, cancellationToken);
+
     /// <summary>Takes a pool out of the traffic split, lets its requests finish, and stops it. Idempotent.</summary>
     Task RemovePoolAsync(string release, CancellationToken cancellationToken);
 

@@ -86,12 +86,16 @@ public sealed class CanaryPhase(
         // A baseline instance that is gone would fail the comparison (no metrics, 502s): it is the baseline's fault,
         // never the canary's, so it is replaced before the bake starts.
         var replaced = await health.ReplaceUnhealthyAsync(previous, "baseline", cancellationToken).ConfigureAwait(false);
+        // Judged against a fresh pool of the previous release (Kayenta's baseline) where the runtime can run one; removed after the bake.
+        await using var judged = await BaselinePool.StartAsync(new BaselineContext(settings, environment, session, service, time, logger), deployment, previous, cancellationToken)
+            .ConfigureAwait(false);
         var snapshot = await environment.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var baseline = SmokeSteps.Canary(snapshot.Pool(previous) ?? throw MissingPool(previous));
+        var baseline = judged.Measured(snapshot);
         var canary = SmokeSteps.Canary(snapshot.Pool(deployment.Release) ?? throw MissingPool(deployment.Release));
-        var source = metrics(environment.Name);
+        var source = judged.Metrics(metrics(environment.Name), baseline, snapshot);
         var (bake, sent) = await BakeUnderLoadAsync(deployment, snapshot.Url, baseline, canary, source, cancellationToken).ConfigureAwait(false);
         var evidence = bake.ToEvidence();
+        evidence["baselinePool"] = judged.ToEvidence();
         if (source.Evidence() is { } queries) evidence["metricsQueries"] = queries;
         if (sent is not null) evidence["load"] = sent.ToEvidence();
         if (replaced.Count > 0) evidence["baselineInstancesReplaced"] = new JsonArray([.. replaced.Select(r => (JsonNode?)r)]);

@@ -58,7 +58,7 @@ public sealed class Cancellation(LockedEnvironment environment, DeploymentSessio
             if (snapshot.Pool(deployment.Release) is not null) weights[deployment.Release] = 0;
             if (snapshot.Pools.All(p => p.Weight == weights.GetValueOrDefault(p.Release))) return $"traffic was still all on {previous}";
             var started = Stopwatch.GetTimestamp();
-            await environment.SetWeightsAsync(weights, cancellationToken).ConfigureAwait(false);
+            await environment.SetWeightsAsync(weights, snapshot, cancellationToken).ConfigureAwait(false);
             logger.Warning("Cancelled: traffic returned to {Previous} in {Milliseconds} ms", previous, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return $"traffic returned to {previous}";
         }

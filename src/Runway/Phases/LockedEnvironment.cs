@@ -29,6 +29,13 @@ public sealed class LockedEnvironment(IEnvironmentProvider inner, DeploymentSess
     }
 
     /// <inheritdoc />
+    public async Task SetWeightsAsync(IReadOnlyDictionary<string, int> weights, EnvironmentSnapshot seen, CancellationToken cancellationToken)
+    {
+        await session.EnsureHeldAsync(cancellationToken).ConfigureAwait(false);
+        await inner.SetWeightsAsync(weights, seen, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async Task RemovePoolAsync(string release, CancellationToken cancellationToken)
     {
         await session.EnsureHeldAsync(cancellationToken).ConfigureAwait(false);

@@ -44,7 +44,9 @@ public sealed class RollbackProcedure(
             await environment.DeployPoolAsync(previous, cancellationToken).ConfigureAwait(false);
         var weights = new Dictionary<string, int> { [previous] = 100 };
         if (snapshot.Pool(deployment.Release) is not null) weights[deployment.Release] = 0;
-        await environment.SetWeightsAsync(weights, cancellationToken).ConfigureAwait(false);
+        // The flip waits on nothing more than the read above, unless the previous pool had to start first.
+        if (restarted) await environment.SetWeightsAsync(weights, cancellationToken).ConfigureAwait(false);
+        else await environment.SetWeightsAsync(weights, snapshot, cancellationToken).ConfigureAwait(false);
         var evidence = Evidence.Weights(weights);
         evidence["previousPoolRestarted"] = restarted;
         evidence["secondsToFullTraffic"] = Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 3);
@@ -54,7 +56,9 @@ public sealed class RollbackProcedure(
     private async Task<StepOutcome> RemoveReleaseAsync(Deployment deployment, CancellationToken cancellationToken)
     {
         await environment.RemovePoolAsync(deployment.Release, cancellationToken).ConfigureAwait(false);
-        return Outcome(new JsonObject { ["removed"] = deployment.Release });
+        // A bake killed or cancelled mid-way leaves its fresh baseline pool (at weight 0 once traffic is restored).
+        var baselines = await BaselinePool.RemoveLeftoversAsync(environment, logger, cancellationToken).ConfigureAwait(false);
+        return Outcome(new JsonObject { ["removed"] = deployment.Release, ["baselinePoolsRemoved"] = new JsonArray([.. baselines.Select(b => (JsonNode?)b)]) });
     }
 
     /// <summary>

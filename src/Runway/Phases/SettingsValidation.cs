@@ -51,7 +51,7 @@ public static class SettingsValidation
         ArgumentNullException.ThrowIfNull(origin);
         return [.. Rules.Where(r => !r.Valid(settings)).Select(r =>
             $"--{r.Option} is {Text(r.Value(settings))} (from {origin(r.Member)}); it must be {r.Expected}."),
-            .. ConnectionProblems(settings, origin)];
+            .. ConnectionProblems(settings, origin), .. BaselineChoice.Problems(settings, origin)];
     }
 
     // A connection string is a secret: a broken one is described, never shown. The local runtime runs its own cluster,

@@ -18,7 +18,7 @@ public static class StatusReport
         var chain = await services.Events.VerifyChainAsync(cancellationToken).ConfigureAwait(false);
         var orphan = await services.Session.FindOrphanAsync(cancellationToken).ConfigureAwait(false);
         var health = services.Phases.PoolHealth();
-        var problems = (await Task.WhenAll(environment.Pools.Select(p => health.CheckAsync(p, cancellationToken))).ConfigureAwait(false))
+        var known = (await Task.WhenAll(environment.Pools.Select(p => health.CheckAsync(p, cancellationToken))).ConfigureAwait(false))
             .SelectMany(d => d).ToDictionary();
         return new JsonObject
         {
@@ -38,7 +38,7 @@ public static class StatusReport
                 ["weight"] = p.Weight,
                 ["instances"] = new JsonArray(p.Instances.Select(i => (JsonNode)new JsonObject
                 {
-                    ["url"] = i.Url, ["pid"] = i.ProcessId, ["healthy"] = problems.GetValueOrDefault(i.Url) is null, ["problem"] = problems.GetValueOrDefault(i.Url),
+                    ["url"] = i.Url, ["pid"] = i.ProcessId, ["healthy"] = known.GetValueOrDefault(i.Url)?.Healthy, ["problem"] = known.GetValueOrDefault(i.Url)?.Detail,
                 }).ToArray()),
             }).ToArray()),
         };
@@ -88,8 +88,10 @@ public static class StatusReport
     private static string Instances(JsonArray instances)
     {
         var unhealthy = instances.Where(i => i!["healthy"]?.GetValue<bool>() == false).Select(i => $"{i!["url"]}: {i["problem"]}").ToList();
-        var counts = $"{instances.Count - unhealthy.Count} of {instances.Count} instances healthy";
-        return unhealthy.Count == 0 ? counts : $"{counts} (unhealthy: {string.Join("; ", unhealthy)})";
+        var unknown = instances.Where(i => i!["healthy"] is null).Select(i => $"{i!["url"]}: {i["problem"]}").ToList();
+        var counts = $"{instances.Count - unhealthy.Count - unknown.Count} of {instances.Count} instances healthy";
+        if (unhealthy.Count > 0) counts += $" (unhealthy: {string.Join("; ", unhealthy)})";
+        return unknown.Count == 0 ? counts : $"{counts} (health unknown: {string.Join("; ", unknown)})";
     }
 
     private static JsonObject Deployment(Deployment deployment, IReadOnlyList<PhaseRecord> phases) => new()

@@ -35,7 +35,7 @@ public sealed class DeployFilesTests : IAsyncDisposable
     {
         await AdoptAsync(("SmokeFile", "deploy/smoke-probes.json"));
 
-        var run = await BuildAsync("Checklist", "--version", "1.0.0");
+        var run = await BuildAsync("Deploy", "--version", "1.0.0");
 
         run.ShouldFail("smoke probes that are not there");
         run.ShouldSay("--smoke-file is deploy/smoke-probes.json (from SmokeFile in .nuke/parameters.local.json)", "the input and its source");
@@ -103,7 +103,8 @@ public sealed class DeployFilesTests : IAsyncDisposable
     {
         // A run that wrongly went on started the local cluster: stop it before deleting its folder.
         if (Directory.Exists(Path.Combine(_root, ".nuke", "temp", "postgres")))
-            await BuildAsync("Down", "--force", "--checklist-file", "deploy/checklist.md", "--smoke-file", "deploy/smoke.json");
+            await BuildAsync("Down", "--force", "--checklist-file", "deploy/checklist.md", "--smoke-file", "deploy/smoke.json",
+                "--service-project", Path.Combine(RepositoryRoot.Path, "src", "Runway.Sample", "Runway.Sample.csproj"));
         Directory.Delete(_root, recursive: true);
     }
 }

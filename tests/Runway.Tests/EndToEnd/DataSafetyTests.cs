@@ -69,7 +69,7 @@ public sealed class DataSafetyTests : IAsyncLifetime
         (await _repository.RunAsync(["Deploy", .. repository])).ShouldSucceed("(s3) Deploy 1.0.0");
         await _repository.AddAndCommitAsync($"{AdoptingRepository.MigrationsDirectory}/V3__add_owner_column.sql", "ALTER TABLE orchestrations ADD COLUMN owner text;\n",
             "Orchestrations get an owner (no undo script)");
-        (await _repository.RunAsync(["Deploy", "--version", "1.1.0", "--max-latency-increase", "5", .. repository])).ShouldSucceed("(s3) Deploy 1.1.0 with V3");
+        (await _repository.RunAsync(["Deploy", "--version", "1.1.0", .. repository])).ShouldSucceed("(s3) Deploy 1.1.0 with V3");
         await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase,
             "INSERT INTO orchestrations (name, owner) VALUES ('written-after-the-migration', 'alice'); SELECT 1");
         var (location, sha256) = await PreMigrationBackupAsync();
@@ -193,9 +193,7 @@ public sealed class DataSafetyTests : IAsyncLifetime
             "ALTER TABLE orchestrations ADD COLUMN owner text;\n", "Orchestrations get an owner");
         await _repository.AddAndCommitAsync($"{AdoptingRepository.MigrationsDirectory}/U3__add_owner_column.sql",
             "ALTER TABLE orchestrations DROP COLUMN IF EXISTS owner;\n", "Undo of V3");
-        // This story is about the database, not the verdict: a freshly started canary on a busy machine can be a few
-        // milliseconds slower than the warm baseline, which the latency test may call significant.
-        (await _repository.RunAsync("Deploy", "--version", "1.1.0", "--max-latency-increase", "5")).ShouldSucceed("(b) Deploy 1.1.0 with V3 and U3");
+        (await _repository.RunAsync("Deploy", "--version", "1.1.0")).ShouldSucceed("(b) Deploy 1.1.0 with V3 and U3");
         await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase,
             "INSERT INTO orchestrations (name, owner) VALUES ('written-after-the-migration', 'alice'); SELECT 1");
         var rowsBefore = await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase, "SELECT count(*) FROM orchestrations");
@@ -232,7 +230,7 @@ public sealed class DataSafetyTests : IAsyncLifetime
         await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase, "INSERT INTO orchestrations (name) VALUES ('bad'); SELECT 1");
 
         // The secret is a secret parameter's value (unused here: no --backup-repository).
-        var deploy = (await _repository.RunAsync("Deploy", "--version", "1.2.0", "--max-latency-increase", "5", "--backup-repository-secret-key", PlantedSecret))
+        var deploy = (await _repository.RunAsync("Deploy", "--version", "1.2.0", "--backup-repository-secret-key", PlantedSecret))
             .ShouldFail("(c) Deploy 1.2.0 whose V4 fails half-way on live")
             .ShouldSay("V4__half_applied.sql failed at statement 2 of 2 (1 done", "(c) the failure says how far the script got")
             .ShouldSay("Undid V4__half_applied.sql", "(c) the automatic rollback undoes the half-applied script")

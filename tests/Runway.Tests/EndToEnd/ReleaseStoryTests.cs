@@ -50,10 +50,8 @@ public sealed class ReleaseStoryTests : IAsyncLifetime
 
     private async Task SecondRelease_PassesItsCanaryAndServesEverything()
     {
-        // The story of a good release through every phase; the judge's own rates are measured in bench/canary. On a loaded
-        // machine a fresh canary's millisecond medians can be 1.3-2.3x the warm, busy baseline's (a known limit of judging
-        // against the running pool, see bench/RESULTS.md "rollout"), so the latency margin is wide here.
-        (await _repository.RunAsync("Deploy", "--version", "1.1.0", "--max-latency-increase", "5")).ShouldSucceed("(b) Deploy 1.1.0")
+        // The story of a good release through every phase, with the default judge; its own rates are measured in bench/canary.
+        (await _repository.RunAsync("Deploy", "--version", "1.1.0")).ShouldSucceed("(b) Deploy 1.1.0")
             .ShouldSay("Canary bake ended Pass", "(b) Deploy 1.1.0")
             .ShouldSay("Checklist item canary-analysis-passed done by Canary", "(b) Deploy 1.1.0");
 
@@ -115,9 +113,7 @@ public sealed class ReleaseStoryTests : IAsyncLifetime
     {
         await _repository.AddAndCommitAsync($"{AdoptingRepository.MigrationsDirectory}/V3__add_owner_column.sql",
             "ALTER TABLE orchestrations ADD COLUMN owner text;\n", "Orchestrations get an owner");
-        // This step is about on-call's rollback of a migrated release, not the verdict: a freshly started canary on a
-        // busy machine can be a few milliseconds slower than the warm baseline, which the latency test may call significant.
-        (await _repository.RunAsync("Deploy", "--version", "1.2.0", "--max-latency-increase", "5")).ShouldSucceed("(d) Deploy 1.2.0 with migration V3")
+        (await _repository.RunAsync("Deploy", "--version", "1.2.0")).ShouldSucceed("(d) Deploy 1.2.0 with migration V3")
             .ShouldSay("Applied V3__add_owner_column.sql", "(d) Deploy 1.2.0");
         ShouldServeOnly(await _repository.StatusAsync(), "1.2.0", "(d) before the rollback");
         (await AdoptingRepository.QueryAsync<long>(_repository.SampleDatabase, OwnerColumnQuery)).ShouldBe(1L, "(d) V3 added the owner column");

@@ -34,6 +34,26 @@ public sealed class CommandEnvironmentTests : IDisposable
     }, _recorded.Add, Logger.None);
 
     [Fact]
+    public async Task PoolHealth_InstancesNotReachable_IsWhatReadInstancesPrintsForEachInstance()
+    {
+        var environment = CommandEnvironment.Create(new CommandEnvironmentOptions
+        {
+            Name = "production", WorkingDirectory = _directory, DeployPool = "true", SetWeights = "true", RemovePool = "true",
+            ReadInstances = """printf '{"url":"https://example.test","pools":[{"release":"2.5.0","weight":100,"instances":[{"url":"http://10.255.0.5:8080","healthy":true},{"url":"http://10.255.0.6:8080","healthy":false,"problem":"OOM-killed at 10:02"},{"url":"http://10.255.0.7:8080"}]}]}'""",
+        }, _recorded.Add, Logger.None);
+        var pool = (await environment.ReadAsync(CancellationToken.None)).Pool("2.5.0")!;
+        using var http = new HttpClient();
+        var unreachable = new Runway.Service.ServiceAccess(http, () => Service.SampleContract.NodeStyle, null, instancesReachable: false);
+
+        var health = await new Runway.Phases.PoolHealth(environment, unreachable, environment.Health, Logger.None).CheckAsync(pool, CancellationToken.None);
+
+        health["http://10.255.0.5:8080"].ShouldBe(Runway.Environments.InstanceHealth.Ok);
+        health["http://10.255.0.6:8080"].ShouldBe(Runway.Environments.InstanceHealth.Failing("http://10.255.0.6:8080: OOM-killed at 10:02"));
+        health["http://10.255.0.7:8080"].Healthy.ShouldBeNull();
+        health["http://10.255.0.7:8080"].Detail!.ShouldContain("add \"healthy\"");
+    }
+
+    [Fact]
     public async Task DeployPoolAsync_RunsTheCommandWithTheReleaseAndReadsThePoolBack()
     {
         var pool = await Environment().DeployPoolAsync("2.5.0", CancellationToken.None);

@@ -6,7 +6,7 @@ namespace Runway.Tests.Service;
 /// <summary>The sample service's contract, as the repository ships it.</summary>
 public static class SampleContract
 {
-    public static ServiceContract Value { get; } = ServiceContractFile.Load(System.IO.Path.Combine(RepositoryRoot.Path, ServiceContractFile.DefaultPath));
+    public static ServiceContract Value { get; } = ServiceContractFile.Load(System.IO.Path.Combine(RepositoryRoot.Path, "samples", "deploy", "service.json"));
 
     /// <summary>A service unlike the sample: Node-style metric names, /v1 routes, no auth, its own release header.</summary>
     public const string NodeStyleJson = """

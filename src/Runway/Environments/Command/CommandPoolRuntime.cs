@@ -4,7 +4,11 @@ namespace Runway.Environments.Command;
 /// Pools run by the team's commands (deploy-pool, remove-pool, read-instances); the weights read-instances prints are
 /// the router's to tell (<see cref="CommandTrafficRouter"/>, or HAProxy's own).
 /// </summary>
-public sealed class CommandPoolRuntime(CommandRunner commands, CommandEnvironmentOptions options) : IPoolRuntime
+/// <remarks>
+/// Instance health, for profiles whose instances this runner cannot reach, is what read-instances prints with each
+/// instance (<c>"healthy": false, "problem": "…"</c>); an instance printed without it is of unknown health.
+/// </remarks>
+public sealed class CommandPoolRuntime(CommandRunner commands, CommandEnvironmentOptions options) : IPoolRuntime, IInstanceHealthSource
 {
     /// <inheritdoc />
     public string Name => options.Name;
@@ -24,4 +28,14 @@ public sealed class CommandPoolRuntime(CommandRunner commands, CommandEnvironmen
     /// <inheritdoc />
     public async Task<IReadOnlyList<RuntimePool>> ReadAsync(CancellationToken cancellationToken) =>
         (await commands.ReadAsync(cancellationToken).ConfigureAwait(false)).Pools.Select(p => new RuntimePool(p.Release, p.Instances)).ToList();
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, InstanceHealth>> HealthAsync(RuntimePool pool, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        var read = (await ReadAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(p => p.Release == pool.Release)?.Instances ?? [];
+        return pool.Instances.ToDictionary(i => i.Url, i => read.FirstOrDefault(r => r.Url == i.Url) is { } instance
+            ? instance.Health ?? InstanceHealth.Unknown($"read-instances prints no \"healthy\" for {i.Url}: add \"healthy\": true|false (and \"problem\") to each instance")
+            : InstanceHealth.Failing($"{i.Url} is no longer listed by read-instances"));
+    }
 }

@@ -39,7 +39,7 @@ public sealed class CommandRunner(CommandEnvironmentOptions options, Action<Proc
         {
             var read = JsonSerializer.Deserialize<ReadOutput>(output, Json) ?? throw new JsonException("empty output");
             return new EnvironmentSnapshot(Name, read.Url, (read.Pools ?? []).Select(p =>
-                new PoolSnapshot(p.Release, p.Weight, (p.Instances ?? []).Select(i => new InstanceSnapshot(i.Url, null)).ToList())).ToList());
+                new PoolSnapshot(p.Release, p.Weight, (p.Instances ?? []).Select(i => new InstanceSnapshot(i.Url, null, Health(i))).ToList())).ToList());
         }
         catch (JsonException ex)
         {
@@ -52,5 +52,13 @@ public sealed class CommandRunner(CommandEnvironmentOptions options, Action<Proc
 
     private sealed record ReadPool(string Release, int Weight, IReadOnlyList<ReadInstance>? Instances);
 
-    private sealed record ReadInstance(string Url);
+    // "healthy" is optional: a runtime that knows (a platform's readiness, a host's check) says so for each instance.
+    private static InstanceHealth? Health(ReadInstance instance) => instance.Healthy switch
+    {
+        true => InstanceHealth.Ok,
+        false => InstanceHealth.Failing($"{instance.Url}: {instance.Problem ?? "read-instances reports it unhealthy"}"),
+        null => null,
+    };
+
+    private sealed record ReadInstance(string Url, bool? Healthy, string? Problem);
 }

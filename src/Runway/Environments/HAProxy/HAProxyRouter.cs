@@ -16,7 +16,7 @@ namespace Runway.Environments.HAProxy;
 /// between backends would need ACLs with random numbers in the configuration and a reload per change; slots in one
 /// backend change at runtime, without reload, and one command line moves all weights at once.
 /// </remarks>
-public sealed class HAProxyRouter(HAProxyRouterOptions options, TimeProvider time, ILogger logger) : ITrafficRouter
+public sealed class HAProxyRouter(HAProxyRouterOptions options, TimeProvider time, ILogger logger) : ITrafficRouter, IInstanceHealthSource
 {
     // Divisible by 1 to 6 and 8, and at 100 % on one server still inside HAProxy's 0–256.
     private const int Scale = 240;
@@ -34,8 +34,50 @@ public sealed class HAProxyRouter(HAProxyRouterOptions options, TimeProvider tim
     public async Task AddAsync(RuntimePool pool, CancellationToken cancellationToken)
     {
         var servers = await ServersAsync(cancellationToken).ConfigureAwait(false);
+        var commands = new List<string>();
+        Join(pool, servers, new Queue<HAProxyServer>(servers.Where(s => s.Free)), commands);
+        if (commands.Count == 0) return;
+        await _api.SendAsync(commands, cancellationToken).ConfigureAwait(false);
+        logger.Information("HAProxy {Backend}: {Release} added with {Instances} instances at weight 0", options.Backend, pool.Release, pool.Instances.Count);
+    }
+
+    /// <summary>
+    /// Sets the split with one read of the backend and one batch of commands (a rollback's flip waits on nothing else):
+    /// a pool given traffic that is not in the backend yet takes its free slots in the same batch.
+    /// </summary>
+    public async Task SetWeightsAsync(IReadOnlyDictionary<string, int> weights, IReadOnlyList<RuntimePool> pools, CancellationToken cancellationToken)
+    {
+        var servers = await ServersAsync(cancellationToken).ConfigureAwait(false);
         var free = new Queue<HAProxyServer>(servers.Where(s => s.Free));
         var commands = new List<string>();
+        foreach (var pool in pools)
+        {
+            var weight = weights.GetValueOrDefault(pool.Release);
+            var slots = Slots(servers, pool).Select(s => s.Name).ToList();
+            if (weight > 0) slots.AddRange(Join(pool, servers, free, commands));
+            var each = weight == 0 || slots.Count == 0 ? 0 : Math.Clamp((int)Math.Round(weight * (double)Scale / (100 * slots.Count)), 1, 256);
+            foreach (var slot in slots)
+                commands.AddRange([$"set server {options.Backend}/{slot} weight {each}", $"set server {options.Backend}/{slot} state ready"]);
+        }
+
+        await _api.SendAsync(commands, cancellationToken).ConfigureAwait(false);
+        logger.Information("HAProxy {Backend}: weights {Weights}", options.Backend, string.Join(",", weights.Select(w => $"{w.Key}={w.Value}")));
+    }
+
+    /// <summary>Each instance's health by HAProxy's own checks; an instance missing from the backend is unhealthy (no traffic can reach it).</summary>
+    public async Task<IReadOnlyDictionary<string, InstanceHealth>> HealthAsync(RuntimePool pool, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        var servers = await ServersAsync(cancellationToken).ConfigureAwait(false);
+        return pool.Instances.ToDictionary(i => i.Url, i => servers.FirstOrDefault(s => !s.Free && s.Address == Address(i)) is { } server
+            ? server.Health
+            : InstanceHealth.Failing($"{i.Url} is not in HAProxy's backend {options.Backend}"));
+    }
+
+    // Puts the instances of pool that are not in the backend into free slots at weight 0: adds the commands, returns the slots taken.
+    private List<string> Join(RuntimePool pool, IReadOnlyList<HAProxyServer> servers, Queue<HAProxyServer> free, List<string> commands)
+    {
+        var taken = new List<string>();
         foreach (var address in Addresses(pool).Where(a => !servers.Any(s => !s.Free && s.Address == a)))
         {
             var slot = free.Count > 0 ? free.Dequeue() : throw new InvalidOperationException(
@@ -43,31 +85,10 @@ public sealed class HAProxyRouter(HAProxyRouterOptions options, TimeProvider tim
             var (host, port) = Split(address);
             commands.AddRange([$"set server {options.Backend}/{slot.Name} addr {host} port {port}", $"set server {options.Backend}/{slot.Name} weight 0",
                 $"set server {options.Backend}/{slot.Name} state ready"]);
+            taken.Add(slot.Name);
         }
 
-        if (commands.Count == 0) return;
-        await _api.SendAsync(commands, cancellationToken).ConfigureAwait(false);
-        logger.Information("HAProxy {Backend}: {Release} added with {Instances} instances at weight 0", options.Backend, pool.Release, pool.Instances.Count);
-    }
-
-    /// <inheritdoc />
-    public async Task SetWeightsAsync(IReadOnlyDictionary<string, int> weights, IReadOnlyList<RuntimePool> pools, CancellationToken cancellationToken)
-    {
-        foreach (var pool in pools.Where(p => weights.GetValueOrDefault(p.Release) > 0))
-            await AddAsync(pool, cancellationToken).ConfigureAwait(false);
-        var servers = await ServersAsync(cancellationToken).ConfigureAwait(false);
-        var commands = new List<string>();
-        foreach (var pool in pools)
-        {
-            var slots = Slots(servers, pool);
-            var weight = weights.GetValueOrDefault(pool.Release);
-            var each = weight == 0 || slots.Count == 0 ? 0 : Math.Clamp((int)Math.Round(weight * (double)Scale / (100 * slots.Count)), 1, 256);
-            foreach (var slot in slots)
-                commands.AddRange([$"set server {options.Backend}/{slot.Name} weight {each}", $"set server {options.Backend}/{slot.Name} state ready"]);
-        }
-
-        await _api.SendAsync(commands, cancellationToken).ConfigureAwait(false);
-        logger.Information("HAProxy {Backend}: weights {Weights}", options.Backend, string.Join(",", weights.Select(w => $"{w.Key}={w.Value}")));
+        return taken;
     }
 
     /// <inheritdoc />
@@ -108,12 +129,14 @@ public sealed class HAProxyRouter(HAProxyRouterOptions options, TimeProvider tim
     }
 
     /// <summary>An instance's <c>ip:port</c> as HAProxy writes it in <c>show stat</c>.</summary>
-    private static IEnumerable<string> Addresses(RuntimePool pool) => pool.Instances.Select(i =>
+    private static IEnumerable<string> Addresses(RuntimePool pool) => pool.Instances.Select(Address);
+
+    private static string Address(InstanceSnapshot instance)
     {
-        var url = new Uri(i.Url);
+        var url = new Uri(instance.Url);
         var ip = IPAddress.TryParse(url.Host, out var parsed) ? parsed : Dns.GetHostAddresses(url.Host).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
         return $"{ip}:{url.Port.ToString(CultureInfo.InvariantCulture)}";
-    });
+    }
 
     private static (string Host, string Port) Split(string address) => (address[..address.LastIndexOf(':')], address[(address.LastIndexOf(':') + 1)..]);
 }

@@ -27,7 +27,14 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
     public ReleaseManifest? Artifact(string release) => options.DescribeRelease(release);
 
     /// <inheritdoc />
-    public async Task<PoolSnapshot> DeployPoolAsync(string release, CancellationToken cancellationToken)
+    public Task<PoolSnapshot> DeployPoolAsync(string release, CancellationToken cancellationToken) =>
+        DeployPoolAsync(release, options.Replicas, cancellationToken);
+
+    /// <summary>
+    /// Starts the pool keyed <paramref name="release"/> with <paramref name="replicas"/> replicas (a fresh baseline gets
+    /// as many as the canary it is compared with); a <see cref="PoolName.Baseline"/> key runs its release's artifact.
+    /// </summary>
+    public async Task<PoolSnapshot> DeployPoolAsync(string release, int replicas, CancellationToken cancellationToken)
     {
         await EnsureRouterAsync(cancellationToken).ConfigureAwait(false);
         var state = LocalState.Load(StateFile);
@@ -36,12 +43,12 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
             logger.Information("Pool {Release} already runs with {Replicas} replicas", release, running.Count);
             return await PoolAsync(release, cancellationToken).ConfigureAwait(false);
         }
-        var folder = await options.PublishRelease(release, cancellationToken).ConfigureAwait(false);
+        var folder = await options.PublishRelease(PoolName.Release(release), cancellationToken).ConfigureAwait(false);
         // Replicas that are gone are replaced; the live ones keep serving meanwhile.
         var alive = running?.Where(i => DetachedProcess.IsAlive(i.ProcessId)).ToList() ?? [];
         if (running is not null)
             logger.Warning("Pool {Release}: {Dead} of {Replicas} replicas are gone; starting replacements", release, running.Count - alive.Count, running.Count);
-        var started = Enumerable.Range(alive.Count, Math.Max(0, options.Replicas - alive.Count)).Select(i => StartReplica(folder, release, i)).ToList();
+        var started = Enumerable.Range(alive.Count, Math.Max(0, replicas - alive.Count)).Select(i => StartReplica(folder, release, i)).ToList();
         var instances = alive.Concat(started).ToList();
         LocalState.Load(StateFile).WithPool(release, instances).Save(StateFile);
         await WaitReadyAsync(release, started, alive, cancellationToken).ConfigureAwait(false);
@@ -143,7 +150,7 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
         var spec = new ProcessSpec("dotnet", [Path.Combine(folder, options.ServiceAssembly), "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = folder,
-            Environment = options.ReleaseConfiguration(release),
+            Environment = options.ReleaseConfiguration(PoolName.Release(release)),
         };
         var log = Path.Combine(options.StateDirectory, "logs", $"{release}-{index}.log");
         var processId = DetachedProcess.Start(spec, log);

@@ -149,6 +149,24 @@ public sealed class HAProxyRouterTests
         (await environment.ReadAsync(CancellationToken.None)).Pools.Select(p => (p.Release, p.Weight)).ShouldBe([("1.0.0", 100), ("1.1.0", 0)]);
     }
 
+    [Fact]
+    public async Task SetWeightsAsync_GivenTheSnapshotJustRead_FlipsWithoutReadingThePoolsAgain()
+    {
+        await using var haproxy = await HAProxyProcess.StartAsync();
+        await using var pools = new InProcessPools(instancesPerPool: 1);
+        var environment = new ComposedEnvironment(pools, Router(haproxy));
+        await environment.DeployPoolAsync("1.0.0", CancellationToken.None);
+        await environment.DeployPoolAsync("1.1.0", CancellationToken.None);
+        await SetAndConfirmAsync(environment, new() { ["1.0.0"] = 90, ["1.1.0"] = 10 });
+        var seen = await environment.ReadAsync(CancellationToken.None);
+        var reads = pools.Reads;
+
+        await environment.SetWeightsAsync(new Dictionary<string, int> { ["1.0.0"] = 100, ["1.1.0"] = 0 }, seen, CancellationToken.None);
+
+        pools.Reads.ShouldBe(reads);
+        (await environment.ReadAsync(CancellationToken.None)).Pools.Select(p => (p.Release, p.Weight)).ShouldBe([("1.0.0", 100), ("1.1.0", 0)]);
+    }
+
     private static HAProxyRouter Router(HAProxyProcess haproxy) =>
         new(new HAProxyRouterOptions { Socket = haproxy.Socket, Url = haproxy.Url }, TimeProvider.System, Logger.None);
 

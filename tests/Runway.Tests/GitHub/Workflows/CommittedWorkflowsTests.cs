@@ -86,7 +86,10 @@ public sealed partial class CommittedWorkflowsTests
     public void EnvironmentChoices_AreTheProfilesOfThisRepository()
     {
         var profiles = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, ".nuke"), "parameters.*.json")
-            .Select(f => Path.GetFileName(f)["parameters.".Length..^".json".Length]).Order().ToList();
+            .Select(f => Path.GetFileName(f)["parameters.".Length..^".json".Length])
+            // Profile local deploys the sample on the machine it runs on, with a ledger on that machine: staged jobs on
+            // different runners could not resume one deployment from it, so it is no workflow environment.
+            .Where(p => p != "local").Order().ToList();
 
         foreach (var file in new[] { "deploy.yml", "rollback.yml" })
         {
