@@ -124,7 +124,7 @@ public sealed class CanaryBakeTests
         // a person reads requests, not the extrapolation's digits.
         var options = new CanaryOptions { BakeDuration = TimeSpan.FromMinutes(2), Interval = TimeSpan.FromMinutes(1) };
         var metrics = new ScriptedMetrics((_, read) => ScriptedMetrics.Steady(read * 144.07207207207207));
-        var log = new Runway.Tests.Database.Resilience.CollectingSink();
+        var log = new Runway.Testing.LogCapture();
 
         await new CanaryBake(metrics, options, new AutoAdvancingTime(), new Serilog.LoggerConfiguration().WriteTo.Sink(log).CreateLogger())
             .RunAsync(new CanaryPool("1.0.0", []), new CanaryPool("1.1.0", []), null, CancellationToken.None)

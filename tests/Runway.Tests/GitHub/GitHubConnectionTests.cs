@@ -2,6 +2,7 @@ using Runway.GitHub;
 using Shouldly;
 using Xunit;
 using static Runway.Tests.GitHub.GitHubJson;
+using Runway.Testing;
 
 namespace Runway.Tests.GitHub;
 
@@ -24,8 +25,8 @@ public sealed class GitHubConnectionTests : IDisposable
     [Fact]
     public async Task TokenNeverLeaks_IntoLogsExceptionsOrToString()
     {
-        var sink = new InMemorySink();
-        var logger = sink.CreateLogger();
+        var sink = new LogCapture();
+        var logger = sink.Logger;
         _api.On("GET", "/pulls", 401, """{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest"}""");
         _api.On("GET", "/issues", 503, GitHubApiServer.ServerError);
         _api.On("GET", $"/commits/{Sha}/status", 200, CombinedStatus(("ci/build", "success")));
@@ -43,7 +44,7 @@ public sealed class GitHubConnectionTests : IDisposable
         unauthorized.Message.ShouldContain("token was rejected (401)");
         _api.Received("GET", "/pulls").ShouldHaveSingleItem().Headers!["Authorization"].ToString().ShouldContain(GitHubApiServer.Token);
         sink.Lines.Count.ShouldBeGreaterThan(3);
-        string[] texts = [.. sink.Lines, System.Text.Json.JsonSerializer.Serialize(github.Options), unauthorized.ToString(), unavailable.ToString(), invalid.ToString(), github.Options.ToString(), .. _api.Retries.Select(r => r.ToString())];
+        string[] texts = [.. sink.LinesWithProperties, System.Text.Json.JsonSerializer.Serialize(github.Options), unauthorized.ToString(), unavailable.ToString(), invalid.ToString(), github.Options.ToString(), .. _api.Retries.Select(r => r.ToString())];
         texts.ShouldAllBe(text => !text.Contains(GitHubApiServer.Token));
     }
 

@@ -149,7 +149,7 @@ public sealed class GitHubDeploymentObserverTests(PostgresServer server) : IAsyn
 
         events.ShouldNotBeEmpty();
         events.ShouldAllBe(e => !e.Payload.ToJsonString().Contains(GitHubApiServer.Token));
-        _rig.Logs.Lines.ShouldAllBe(l => !l.Contains(GitHubApiServer.Token));
+        _rig.Logs.LinesWithProperties.ShouldAllBe(l => !l.Contains(GitHubApiServer.Token));
         _api.AllReceived().Where(r => r.Body != null).ShouldAllBe(r => !r.Body!.Contains(GitHubApiServer.Token) && !r.Body.Contains(PipelineRig.ServiceToken));
     }
 

@@ -48,7 +48,7 @@ public sealed class PipelineRig : IAsyncDisposable
 
     public string HeadSha { get; private set; } = "";
 
-    public InMemorySink Logs { get; } = new();
+    public LogCapture Logs { get; } = new();
 
     /// <summary>The runs started and not yet ended, oldest first.</summary>
     public IReadOnlyList<DeploymentServices> StartedServices => _runs;
@@ -88,7 +88,7 @@ public sealed class PipelineRig : IAsyncDisposable
     /// <summary>One run's services (a CI job): disposed with the rig.</summary>
     public async Task<DeploymentServices> StartAsync(PipelineSettings settings)
     {
-        var services = await DeploymentServices.CreateAsync(settings, _ => { }, Logs.CreateLogger(), CancellationToken.None);
+        var services = await DeploymentServices.CreateAsync(settings, _ => { }, Logs.Logger, CancellationToken.None);
         _runs.Add(services);
         return services;
     }

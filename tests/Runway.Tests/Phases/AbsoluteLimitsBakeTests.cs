@@ -5,10 +5,10 @@ using Runway.Phases;
 using Runway.Service;
 using Runway.Service.Metrics;
 using Runway.Tests.Canary;
-using Runway.Tests.Database.Resilience;
 using Serilog;
 using Shouldly;
 using Xunit;
+using Runway.Testing;
 
 namespace Runway.Tests.Phases;
 
@@ -23,7 +23,7 @@ public sealed class AbsoluteLimitsBakeTests
         // followed by slivers of looks a few milliseconds long.
         await using var pool = await StandInPool.StartAsync("1.0.0");
         var options = new CanaryOptions { BakeDuration = TimeSpan.FromSeconds(10), Interval = TimeSpan.FromSeconds(2) };
-        var log = new CollectingSink();
+        var log = new LogCapture();
         var logger = new LoggerConfiguration().WriteTo.Sink(log).CreateLogger();
         var time = new EarlyTimerTime(TimeSpan.FromMilliseconds(1));
         var metrics = new MetricSource("scrape", new ScrapeMetricsSource(Http, TimeProvider.System), "http_requests_total", (_, _) => Task.FromResult(""), () => null);

@@ -5,6 +5,7 @@ using Runway.Smoke;
 using Serilog.Core;
 using Shouldly;
 using Xunit;
+using Runway.Testing;
 
 namespace Runway.Tests.Smoke;
 
@@ -98,7 +99,7 @@ public sealed class SmokeRunnerTests
         result.Reason!.ShouldContain("you sent Bearer ***");
         report.ToEvidence().ToJsonString().ShouldNotContain(Token);
         logs.Lines.ShouldNotBeEmpty();
-        logs.Lines.ShouldAllBe(line => !line.Contains(Token));
+        logs.LinesWithProperties.ShouldAllBe(line => !line.Contains(Token));
     }
 
     [Fact]

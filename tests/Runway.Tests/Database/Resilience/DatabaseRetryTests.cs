@@ -54,7 +54,7 @@ public sealed class DatabaseRetryTests(PostgresServer server)
     {
         var port = PostgresServer.FreePort();
         var connectionString = $"Host=127.0.0.1;Port={port};Database=ledger;Username=runway;Password=hunter2;Timeout=3";
-        var sink = new CollectingSink();
+        var sink = new LogCapture();
         var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
         var pipeline = DatabaseRetry.Create(logger, DatabaseEndpoint.From(connectionString), Quick);
 
@@ -65,7 +65,7 @@ public sealed class DatabaseRetryTests(PostgresServer server)
         }));
 
         sink.Lines.Count.ShouldBe(Quick.MaxRetryAttempts);
-        sink.Lines.ShouldAllBe(line => line.Contains($"127.0.0.1:{port}/ledger") && !line.Contains("hunter2"));
+        sink.LinesWithProperties.ShouldAllBe(line => line.Contains($"127.0.0.1:{port}/ledger") && !line.Contains("hunter2"));
     }
 
     [Fact]
