@@ -147,6 +147,26 @@ public sealed class PrometheusMetricsSourceTests : IAsyncLifetime
         readings[^1].Requests.ShouldBeGreaterThan(0);
     }
 
+    // A fresh instance's request series is born with its first request. When a burst ends before Prometheus's next
+    // scrape, that scrape is the series' first sample and increase() counts none of it, ever: the warm-up's proof then
+    // called a working setup blind (seen in the production example's end-to-end test). While the counts lag, traffic
+    // goes on, as steady traffic would, and the proof holds.
+    [Fact]
+    public async Task ProveAsync_ABurstEndingBeforeTheSeriesFirstScrape_IsSeenOnceTrafficGoesOn()
+    {
+        await using var prometheus = await PrometheusServer.StartAsync(scrapeSeconds: 3);
+        await using var service = await NodeStyleService.StartAsync("2.0.0");
+        await prometheus.AddTargetAsync(service.Url, "2.0.0");
+        var metrics = MetricSources.Create(new Runway.Service.ServiceSettings { MetricsSource = "prometheus", PrometheusUrl = prometheus.Url },
+            SampleContract.NodeStyle, "production", Http, TimeProvider.System);
+        var reachability = new MetricsReachability(Http, SampleContract.NodeStyle, null, TimeProvider.System) { Wait = TimeSpan.FromSeconds(30) };
+
+        // The first read returns right after a scrape; the 30 requests then end well before the next one, 3 s later.
+        var evidence = await reachability.ProveAsync(metrics, service.Pool, send: null, CancellationToken.None);
+
+        evidence["traffic"]!["seen"]!.GetValue<double>().ShouldBeGreaterThanOrEqualTo(evidence["traffic"]!["sent"]!.GetValue<double>() * TrafficSeen.MinimumShareSeen);
+    }
+
     [Fact]
     public async Task QueryAsync_ABadQuery_NamesTheQueryAndTheFix()
     {
