@@ -74,7 +74,7 @@ public sealed class NeverJudgeBlindTests
         var error = await Should.ThrowAsync<MetricsBlindException>(() => Reachability(misnamed)
             .ProveAsync(MetricSources.Scrape(misnamed.Metrics, Http, TimeProvider.System), service.Pool, null, CancellationToken.None));
 
-        error.Message.ShouldContain("30 requests were answered but the metrics counted 0");
+        error.Message.ShouldContain("requests were answered but the metrics counted 0");
         error.Message.ShouldContain("http_request_duration_seconds_count");
     }
 

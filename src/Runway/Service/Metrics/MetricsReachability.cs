@@ -40,6 +40,9 @@ public sealed class MetricsReachability(HttpClient http, ServiceContract contrac
             seen = new TrafficSeen(pool.Release, answered, 0, counts.Requests, counts.Errors);
             if (seen.Problem() is null || time.GetElapsedTime(waited) >= Wait) break;
             await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken).ConfigureAwait(false);
+            // A series born with the burst and first scraped after it has an increase() of 0 for good (Prometheus counts
+            // from a series' first sample): while the counts lag, a little traffic goes on, as steady traffic would.
+            answered += await SendAsync(pool, TrickleEach)(cancellationToken).ConfigureAwait(false);
         }
 
         var evidence = new JsonObject
@@ -57,11 +60,14 @@ public sealed class MetricsReachability(HttpClient http, ServiceContract contrac
         return evidence;
     }
 
-    private Func<CancellationToken, Task<int>> SendAsync(CanaryPool pool) => async cancellationToken =>
+    // Requests per instance each second while the counts lag.
+    private const int TrickleEach = 3;
+
+    private Func<CancellationToken, Task<int>> SendAsync(CanaryPool pool, int? perInstance = null) => async cancellationToken =>
     {
         // Through the router the pool must be the one serving (staging, or the current pool before a canary).
-        if (Through is { } url) return await SendToAsync(url, Requests, cancellationToken).ConfigureAwait(false);
-        var each = Math.Max(5, (int)Math.Ceiling((double)Requests / pool.Instances.Count));
+        if (Through is { } url) return await SendToAsync(url, perInstance * pool.Instances.Count ?? Requests, cancellationToken).ConfigureAwait(false);
+        var each = perInstance ?? Math.Max(5, (int)Math.Ceiling((double)Requests / pool.Instances.Count));
         var answers = await Task.WhenAll(pool.Instances.Select(instance => SendToAsync(instance, each, cancellationToken))).ConfigureAwait(false);
         return answers.Sum();
     };
