@@ -64,7 +64,6 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
     /// <inheritdoc />
     public async Task SetWeightsAsync(IReadOnlyDictionary<string, int> weights, CancellationToken cancellationToken)
     {
-        await EnsureRouterAsync(cancellationToken).ConfigureAwait(false);
         var state = LocalState.Load(StateFile);
         var unknown = weights.Keys.Where(r => !state.Pools.ContainsKey(r)).ToList();
         if (unknown.Count > 0)
@@ -195,13 +194,23 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
         return table.Pools.ToDictionary(p => p.Release, p => p.Weight);
     }
 
-    private Task PutTableAsync(IReadOnlyDictionary<string, int> weights, CancellationToken cancellationToken, string? exclude = null)
+    // A router that died serves nobody, and a rollback's flip must restore service, not fail on "connection refused":
+    // the router is started again (from its saved table) and the table put once more. The flip itself stays one PUT.
+    private async Task PutTableAsync(IReadOnlyDictionary<string, int> weights, CancellationToken cancellationToken, string? exclude = null)
     {
         var state = LocalState.Load(StateFile);
         var pools = state.Pools.Where(p => p.Key != exclude)
             .Select(p => new RoutePool(p.Key, weights.GetValueOrDefault(p.Key), p.Value.Select(i => $"http://127.0.0.1:{i.Port}").ToList()))
             .ToList();
-        return _router.PutAsync(pools, cancellationToken);
+        try
+        {
+            await _router.PutAsync(pools, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConnectionError)
+        {
+            await EnsureRouterAsync(cancellationToken).ConfigureAwait(false);
+            await _router.PutAsync(pools, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task<PoolSnapshot> PoolAsync(string release, CancellationToken cancellationToken) =>
