@@ -23,10 +23,7 @@ public sealed class PrometheusMetricsSourceTests : IAsyncLifetime
     public async Task ReadAsync_AfterTraffic_CountsTheWindowsRequestsErrorsAndLatencyAndKeepsTheQueries()
     {
         await using var service = await NodeStyleService.StartAsync("2.0.0", new NodeStyleOptions { ErrorRate = 0.2 });
-        await _prometheus.AddTargetAsync(service.Url, "2.0.0");
-        // A counter is counted from its first sample on: let the series exist before the window starts.
-        await SendAsync(service, 1);
-        await _prometheus.WaitForAsync("http_request_duration_seconds_count{release=\"2.0.0\"}");
+        await ScrapedWithSeriesAsync(_prometheus, service);
         var source = Source();
 
         (await source.ReadAsync(service.Pool, CancellationToken.None)).ShouldBe(PoolCounters.Empty);
@@ -50,10 +47,8 @@ public sealed class PrometheusMetricsSourceTests : IAsyncLifetime
         // Scrapes 4 s apart, as a team's Prometheus does (15 s by default): the window of a read is far shorter.
         await using var prometheus = await PrometheusServer.StartAsync(scrapeSeconds: 4);
         await using var service = await NodeStyleService.StartAsync("2.0.0");
-        await prometheus.AddTargetAsync(service.Url, "2.0.0");
-        await SendAsync(service, 1);
-        await prometheus.WaitForAsync("http_request_duration_seconds_count{release=\"2.0.0\"}");
-        var source = new PrometheusMetricsSource(new PrometheusClient(Http, prometheus.Url, TimeProvider.System), SampleContract.NodeStyle.Metrics, "production", TimeProvider.System);
+        await ScrapedWithSeriesAsync(prometheus, service);
+        var source = Source(prometheus);
         // Not a wait for a condition: it puts the last scrape before the window's start further back than the window's
         // rounding up to whole seconds, as it is at any moment a bake happens to start.
         await Task.Delay(TimeSpan.FromSeconds(1.5));
@@ -112,10 +107,8 @@ public sealed class PrometheusMetricsSourceTests : IAsyncLifetime
         // Scrapes 3 s apart, as a team's Prometheus does (15 s by default), and the load starting with the bake.
         await using var prometheus = await PrometheusServer.StartAsync(scrapeSeconds: 3);
         await using var service = await NodeStyleService.StartAsync("2.0.0");
-        await prometheus.AddTargetAsync(service.Url, "2.0.0");
-        await SendAsync(service, 1);
-        await prometheus.WaitForAsync("http_request_duration_seconds_count{release=\"2.0.0\"}");
-        var source = new PrometheusMetricsSource(new PrometheusClient(Http, prometheus.Url, TimeProvider.System), SampleContract.NodeStyle.Metrics, "production", TimeProvider.System);
+        await ScrapedWithSeriesAsync(prometheus, service);
+        var source = Source(prometheus);
         (await source.ReadAsync(service.Pool, CancellationToken.None)).ShouldBe(PoolCounters.Empty);
         using var stop = new CancellationTokenSource();
         var load = new LoadGenerator(Http, new LoadOptions
@@ -176,8 +169,18 @@ public sealed class PrometheusMetricsSourceTests : IAsyncLifetime
         error.Message.ShouldContain("service contract");
     }
 
-    private PrometheusMetricsSource Source() =>
-        new(new PrometheusClient(Http, _prometheus.Url, TimeProvider.System), SampleContract.NodeStyle.Metrics, "production", TimeProvider.System);
+    private PrometheusMetricsSource Source() => Source(_prometheus);
+
+    private static PrometheusMetricsSource Source(PrometheusServer prometheus) =>
+        new(new PrometheusClient(Http, prometheus.Url, TimeProvider.System), SampleContract.NodeStyle.Metrics, "production", TimeProvider.System);
+
+    // A counter is counted from its first sample on: the service is a target, and its request series exists in Prometheus.
+    private static async Task ScrapedWithSeriesAsync(PrometheusServer prometheus, NodeStyleService service)
+    {
+        await prometheus.AddTargetAsync(service.Url, service.Pool.Release);
+        await SendAsync(service, 1);
+        await prometheus.WaitForAsync($"http_request_duration_seconds_count{{release=\"{service.Pool.Release}\"}}");
+    }
 
     // Paced over a few scrapes, as steady traffic is.
     private static async Task SendAsync(NodeStyleService service, int count)
