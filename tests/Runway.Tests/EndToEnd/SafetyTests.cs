@@ -8,7 +8,8 @@ namespace Runway.Tests.EndToEnd;
 /// <summary>
 /// Safety on a fresh environment: bad input refused before anything starts, a bad first release judged against
 /// absolute limits (there is no baseline) and rolled back, and a resumed deployment that finds the environment gone
-/// (Down after Migration) put back before its completed phases are skipped.
+/// (Down after Migration) put back before its completed phases are skipped, and traffic set on the router by hand:
+/// shown, refused as a starting point, put back by deploying the live release again.
 /// </summary>
 [Collection(EndToEndCollections.FaultsAndData)]
 public sealed class SafetyTests : IAsyncLifetime
@@ -25,6 +26,7 @@ public sealed class SafetyTests : IAsyncLifetime
         await OutOfRangeParameter_IsRefusedBeforeAnythingStarts();
         await BadFirstRelease_FailsOnAbsoluteLimits_AndIsRolledBack();
         await ResumeAfterDown_PutsTheEnvironmentBackBeforeSkippingCompletedPhases();
+        await TrafficSetByHand_IsShown_RefusesANewDeployment_AndTheLiveReleaseDeployedAgainPutsItBack();
     }
 
     private async Task OutOfRangeParameter_IsRefusedBeforeAnythingStarts()
@@ -68,6 +70,33 @@ public sealed class SafetyTests : IAsyncLifetime
         Deployment(status)["state"]!.GetValue<string>().ShouldBe("Succeeded");
         var answers = await _repository.AskRouterAsync(20);
         answers.ShouldAllBe(a => a.Status == 200 && a.Release == "1.0.0");
+    }
+
+    // Someone routes half the traffic by hand to a pool Runway never started (a hotfix, a mistake). Status must show
+    // what users get, and a new deployment must not start from a split the ledger never recorded: it used to hide the
+    // pool from Status, then fail 1.1.0's canary on the router's "weights sum to 50" and record the canary as failed.
+    private async Task TrafficSetByHand_IsShown_RefusesANewDeployment_AndTheLiveReleaseDeployedAgainPutsItBack()
+    {
+        var router = new RouterWatch(_repository);
+        var live = (await router.TableAsync())["pools"]!.AsArray().Single()!.AsObject();
+        live["weight"] = 50;
+        await router.PutByHandAsync([live.DeepClone(), new JsonObject { ["release"] = "9.9.9", ["weight"] = 50, ["destinations"] = new JsonArray("http://127.0.0.1:9") }]);
+
+        var status = await _repository.StatusAsync();
+        status["weights"]!.ToJsonString().ShouldBe("{\"1.0.0\":50,\"9.9.9\":50}", "(d) Status shows every pool users reach");
+        status["drift"]!.GetValue<string>().ShouldContain("9.9.9 gets 50%", Case.Sensitive, "(d) Status says the traffic differs from the ledger");
+        (await _repository.RunAsync("Status")).ShouldSucceed("(d) Status").ShouldSay("9.9.9 gets 50%", "(d) Status for people");
+
+        (await _repository.RunAsync("Deploy", "--version", "1.1.0")).ShouldFail("(d) Deploy 1.1.0 over traffic set by hand")
+            .ShouldSay("9.9.9 gets 50%", "(d) the refusal names the pool")
+            .ShouldSay("./build.sh Deploy --version 1.0.0", "(d) and the fix");
+        (await router.WeightsAsync()).ShouldBe(["1.0.0=50", "9.9.9=50"], "(d) the refusal changed nothing");
+        Deployment(await _repository.StatusAsync())["release"]!.GetValue<string>().ShouldBe("1.0.0", "(d) no deployment of 1.1.0 was recorded");
+
+        (await _repository.RunAsync("Deploy", "--version", "1.0.0")).ShouldSucceed("(d) the live release deployed again")
+            .ShouldSay("the environment differed from the ledger and was put back", "(d)");
+        (await router.WeightsAsync()).ShouldBe(["1.0.0=100"], "(d) the recorded traffic is back, the pool set by hand gone");
+        (await _repository.StatusAsync())["drift"].ShouldBeNull("(d) nothing differs any more");
     }
 
     private static JsonObject Deployment(JsonObject status) => status["deployment"]!.AsObject();
