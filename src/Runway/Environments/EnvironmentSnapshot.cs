@@ -15,6 +15,15 @@ public sealed record PoolSnapshot(string Release, int Weight, IReadOnlyList<Inst
 /// <param name="Pools">The release pools, with their weights.</param>
 public sealed record EnvironmentSnapshot(string Environment, string? Url, IReadOnlyList<PoolSnapshot> Pools)
 {
+    /// <summary>
+    /// Pools the router sends to that the environment did not start (set by hand, or by another tool): users reach
+    /// them, so Status shows them and a deployment does not start from them; the phases never change them.
+    /// </summary>
+    public IReadOnlyList<PoolSnapshot> Unmanaged { get; init; } = [];
+
+    /// <summary>Every pool users can reach: <see cref="Pools"/> then <see cref="Unmanaged"/>.</summary>
+    public IEnumerable<PoolSnapshot> Routed => Pools.Concat(Unmanaged);
+
     /// <summary>The pool of <paramref name="release"/>, or null.</summary>
     public PoolSnapshot? Pool(string release) => Pools.FirstOrDefault(p => p.Release == release);
 }

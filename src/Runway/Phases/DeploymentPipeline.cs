@@ -15,6 +15,7 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
     private readonly Cancellation _cancellation = services.Phases.Cancellation();
     private readonly Reconciliation _reconciliation = services.Phases.Reconciliation();
     private bool _waived;
+    private Task? _trafficChecked;
 
     /// <summary>The phase that failed in this run, if one did (gate refusals are not failures: they pause).</summary>
     public string? FailedPhase { get; private set; }
@@ -43,6 +44,7 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
         // The lock before any write (waivers included): a refused run is refused at once and leaves nothing behind.
         await services.Session.HoldEnvironmentAsync(Release, cancellationToken).ConfigureAwait(false);
         if (await _reconciliation.IsLiveAsync(cancellationToken).ConfigureAwait(false)) return [];
+        await EnsureTrafficAsRecordedAsync(cancellationToken).ConfigureAwait(false);
         await WaiveForProfileAsync(null, cancellationToken).ConfigureAwait(false);
         var state = await services.Checklist.StateAsync(Release, cancellationToken).ConfigureAwait(false);
         var gates = state.OpenGatesUpTo(phases).ToHashSet();
@@ -79,6 +81,7 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
 
     private async Task RunGuardedAsync(ChecklistPhase phase, CancellationToken cancellationToken)
     {
+        await EnsureTrafficAsRecordedAsync(cancellationToken).ConfigureAwait(false);
         var deployment = Deployment = await services.Session.BeginOrResumeAsync(Release, cancellationToken).ConfigureAwait(false);
         await services.Session.LeaseTrafficAsync(deployment.PreviousRelease, cancellationToken).ConfigureAwait(false);
         await WaiveForProfileAsync(deployment.Id, cancellationToken).ConfigureAwait(false);
@@ -164,6 +167,21 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
         ChecklistPhase.Validation => services.Phases.Validation().Steps(deployment),
         _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "Not a deployment phase."),
     };
+
+    // A new deployment starts from the traffic the ledger recorded, or not at all (checked once per run, before anything
+    // is written). A deployment under way is resumed and reconciled instead; the live release deployed again puts it back.
+    private Task EnsureTrafficAsRecordedAsync(CancellationToken cancellationToken) => _trafficChecked ??= CheckTrafficAsync(cancellationToken);
+
+    private async Task CheckTrafficAsync(CancellationToken cancellationToken)
+    {
+        var environment = services.Settings.Environment;
+        if (await services.Deployments.GetActiveDeploymentAsync(environment, cancellationToken).ConfigureAwait(false) is not null) return;
+        if (await services.Deployments.GetLastSucceededDeploymentAsync(environment, cancellationToken).ConfigureAwait(false) is not { } live
+            || live.Release == Release) return;
+        var snapshot = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (TrafficDrift.Describe(snapshot, live.Release) is { } drift)
+            throw TrafficDrift.Refusal(environment, Release, live.Release, drift);
+    }
 
     // No phase runs the GitHub checks without GitHub settings: they can only be waived.
     private bool CannotProve(ChecklistItem item) => GitHubChecks.Contains(item.CheckId!) && services.Settings.GitHub is null;

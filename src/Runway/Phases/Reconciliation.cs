@@ -70,6 +70,9 @@ public sealed class Reconciliation(
                 differences.Add($"{unhealthy.Count} of {pool.Instances.Count} instances of {release} are unhealthy ({string.Join("; ", unhealthy)})");
             else if (pool.Weight != weight) differences.Add($"{release} gets {pool.Weight}% instead of the ledger's {weight}%");
         }
+        // A pool on the router that Runway did not start goes with the recorded table (set by hand, or by another tool).
+        foreach (var pool in snapshot.Unmanaged)
+            differences.Add($"the router also sends {pool.Weight}% to {pool.Release}, a pool Runway did not start");
         if (differences.Count == 0) return [];
         logger.Warning("The environment {Environment} differs from the ledger: {Differences}; redoing it", environment.Name, string.Join("; ", differences));
         await RedoAsync(expected, differences, cancellationToken).ConfigureAwait(false);

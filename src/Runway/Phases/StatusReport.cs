@@ -18,8 +18,10 @@ public static class StatusReport
         var chain = await services.Events.VerifyChainAsync(cancellationToken).ConfigureAwait(false);
         var orphan = await services.Session.FindOrphanAsync(cancellationToken).ConfigureAwait(false);
         var health = services.Phases.PoolHealth();
-        var known = (await Task.WhenAll(environment.Pools.Select(p => health.CheckAsync(p, cancellationToken))).ConfigureAwait(false))
+        var routed = environment.Routed.ToList();
+        var known = (await Task.WhenAll(routed.Select(p => health.CheckAsync(p, cancellationToken))).ConfigureAwait(false))
             .SelectMany(d => d).ToDictionary();
+        var drift = await DriftAsync(services, environment, cancellationToken).ConfigureAwait(false);
         return new JsonObject
         {
             ["environment"] = services.Settings.Environment,
@@ -31,17 +33,29 @@ public static class StatusReport
             ["url"] = environment.Url,
             ["deployment"] = deployment is null ? null : Deployment(deployment, phases),
             ["orphaned"] = orphan?.Describe(),
-            ["weights"] = new JsonObject(environment.Pools.Select(p => KeyValuePair.Create(p.Release, (JsonNode?)p.Weight))),
-            ["pools"] = new JsonArray(environment.Pools.Select(p => (JsonNode)new JsonObject
+            ["drift"] = drift,
+            ["weights"] = new JsonObject(routed.Select(p => KeyValuePair.Create(p.Release, (JsonNode?)p.Weight))),
+            ["pools"] = new JsonArray(routed.Select(p => (JsonNode)new JsonObject
             {
                 ["release"] = p.Release,
                 ["weight"] = p.Weight,
+                ["startedByRunway"] = !environment.Unmanaged.Contains(p),
                 ["instances"] = new JsonArray(p.Instances.Select(i => (JsonNode)new JsonObject
                 {
                     ["url"] = i.Url, ["pid"] = i.ProcessId, ["healthy"] = known.GetValueOrDefault(i.Url)?.Healthy, ["problem"] = known.GetValueOrDefault(i.Url)?.Detail,
                 }).ToArray()),
             }).ToArray()),
         };
+    }
+
+    // Traffic the ledger did not record, while no deployment is under way (one under way splits traffic on purpose).
+    private static async Task<string?> DriftAsync(DeploymentServices services, Runway.Environments.EnvironmentSnapshot environment, CancellationToken cancellationToken)
+    {
+        var name = services.Settings.Environment;
+        if (await services.Deployments.GetActiveDeploymentAsync(name, cancellationToken).ConfigureAwait(false) is not null) return null;
+        return await services.Deployments.GetLastSucceededDeploymentAsync(name, cancellationToken).ConfigureAwait(false) is { } live
+            ? TrafficDrift.Describe(environment, live.Release)
+            : null;
     }
 
     /// <summary>The status of a local environment whose cluster is stopped: read without starting anything.</summary>
@@ -52,6 +66,7 @@ public static class StatusReport
         ["url"] = null,
         ["deployment"] = null,
         ["orphaned"] = null,
+        ["drift"] = null,
         ["weights"] = new JsonObject(),
         ["pools"] = new JsonArray(),
     };
@@ -73,7 +88,8 @@ public static class StatusReport
                 ? string.Create(CultureInfo.InvariantCulture, $"Ledger hash chain intact ({chain["events"]} events)")
                 : string.Create(CultureInfo.InvariantCulture, $"Ledger hash chain BROKEN at event {chain["brokenEventId"]}: {chain["problem"]} (./build.sh VerifyLedger)"));
         foreach (var pool in status["pools"]!.AsArray())
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {pool!["release"],-12} {pool["weight"],3}%  {Instances(pool["instances"]!.AsArray())}");
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"  {pool!["release"],-12} {pool["weight"],3}%  {(pool["startedByRunway"]?.GetValue<bool>() == false ? "not started by Runway: " : "")}{Instances(pool["instances"]!.AsArray())}");
         if (status["deployment"] is JsonObject deployment)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
@@ -82,6 +98,8 @@ public static class StatusReport
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {phase!["name"],-12} {phase["status"]}");
         }
         if (status["orphaned"] is JsonValue orphaned) text.AppendLine(CultureInfo.InvariantCulture, $"Warning: {orphaned}");
+        if (status["drift"] is JsonValue drift)
+            text.AppendLine(CultureInfo.InvariantCulture, $"Warning: the traffic differs from the ledger: {drift} (./build.sh Deploy of the live release puts it back)");
         return text.ToString();
     }
 

@@ -54,7 +54,9 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
         await WaitReadyAsync(release, started, alive, cancellationToken).ConfigureAwait(false);
         // The new pool joins the router at weight 0 beside the pools that carry traffic now; the first pool of an
         // empty router joins at the first SetWeights, since a table must always split all traffic.
-        var weights = await CurrentWeightsAsync(cancellationToken).ConfigureAwait(false);
+        // Only Runway's pools count: a pool set on the router by hand is not carried into the table.
+        var pools = LocalState.Load(StateFile).Pools;
+        var weights = (await CurrentWeightsAsync(cancellationToken).ConfigureAwait(false)).Where(w => pools.ContainsKey(w.Key)).ToDictionary();
         if (weights.Values.Sum() == 100)
             await PutTableAsync(weights, cancellationToken).ConfigureAwait(false);
         logger.Information("Pool {Release} ready: {Replicas} replicas on ports {Ports}", release, instances.Count, instances.Select(i => i.Port));
@@ -94,9 +96,13 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
     {
         var state = LocalState.Load(StateFile);
         // No router yet (nothing deployed, or after Down): nothing to ask, and Status must still answer.
-        var weights = state.Router is null ? [] : await WeightsOrNoneAsync(state.Router, cancellationToken).ConfigureAwait(false);
-        var pools = state.Pools.Select(p => Snapshot(p.Key, weights.GetValueOrDefault(p.Key), p.Value)).ToList();
-        return new EnvironmentSnapshot(Name, state.Router is null ? null : Url, pools);
+        var table = state.Router is null ? [] : await TableOrNoneAsync(state.Router, cancellationToken).ConfigureAwait(false);
+        var pools = state.Pools.Select(p => Snapshot(p.Key, table.FirstOrDefault(r => r.Release == p.Key)?.Weight ?? 0, p.Value)).ToList();
+        // What the router routes to beyond Runway's pools was put there by hand: users reach it, so it is shown.
+        var unmanaged = table.Where(r => !state.Pools.ContainsKey(r.Release))
+            .Select(r => new PoolSnapshot(r.Release, r.Weight, r.Destinations.Select(d => new InstanceSnapshot(d, null)).ToList()))
+            .ToList();
+        return new EnvironmentSnapshot(Name, state.Router is null ? null : Url, pools) { Unmanaged = unmanaged };
     }
 
     /// <summary>Stops every pool and the router, and forgets them.</summary>
@@ -174,11 +180,11 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
 
     // A router that died serves nobody: every pool gets 0 % until a run starts it again. Reading starts nothing
     // (Status must stay harmless), so it says what is wrong and what starts it again.
-    private async Task<Dictionary<string, int>> WeightsOrNoneAsync(LocalRouter router, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RoutePool>> TableOrNoneAsync(LocalRouter router, CancellationToken cancellationToken)
     {
         try
         {
-            return await CurrentWeightsAsync(cancellationToken).ConfigureAwait(false);
+            return (await _router.GetAsync(cancellationToken).ConfigureAwait(false)).Pools;
         }
         catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConnectionError)
         {
