@@ -105,11 +105,18 @@ public static class StatusReport
 
     private static string Instances(JsonArray instances)
     {
-        var unhealthy = instances.Where(i => i!["healthy"]?.GetValue<bool>() == false).Select(i => $"{i!["url"]}: {i["problem"]}").ToList();
-        var unknown = instances.Where(i => i!["healthy"] is null).Select(i => $"{i!["url"]}: {i["problem"]}").ToList();
+        var unhealthy = instances.Where(i => i!["healthy"]?.GetValue<bool>() == false).Select(Problem).ToList();
+        var unknown = instances.Where(i => i!["healthy"] is null).Select(Problem).ToList();
         var counts = $"{instances.Count - unhealthy.Count - unknown.Count} of {instances.Count} instances healthy";
         if (unhealthy.Count > 0) counts += $" (unhealthy: {string.Join("; ", unhealthy)})";
         return unknown.Count == 0 ? counts : $"{counts} (health unknown: {string.Join("; ", unknown)})";
+    }
+
+    // The problem says the URL itself when a probe failed ("http://…:1 does not answer"): not twice.
+    private static string Problem(JsonNode? instance)
+    {
+        var (url, problem) = (instance!["url"]!.GetValue<string>(), instance["problem"]?.GetValue<string>() ?? "");
+        return problem.StartsWith(url, StringComparison.Ordinal) ? problem : $"{url}: {problem}";
     }
 
     private static JsonObject Deployment(Deployment deployment, IReadOnlyList<PhaseRecord> phases) => new()
