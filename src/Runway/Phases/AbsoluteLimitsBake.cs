@@ -26,10 +26,12 @@ public sealed class AbsoluteLimitsBake(CanaryOptions options, AbsoluteLimits lim
         var loadRun = generator?.RunAsync(stopLoad.Token);
         try
         {
-            var (judgement, elapsed) = await JudgeAsync(pool, cancellationToken).ConfigureAwait(false);
+            var (judged, elapsed) = await JudgeAsync(pool, cancellationToken).ConfigureAwait(false);
+            var sent = generator?.Snapshot();
+            var judgement = judged with { Reason = SyntheticLoad.Reason(judged.Verdict, judged.Reason, sent, url) };
             var evidence = judgement.ToEvidence();
             evidence["bakeSeconds"] = Math.Round(elapsed.TotalSeconds, 1);
-            if (generator is not null) evidence["load"] = generator.Snapshot().ToEvidence();
+            if (sent is not null) evidence["load"] = sent.ToEvidence();
             return (judgement, evidence);
         }
         finally
