@@ -11,7 +11,7 @@ namespace Runway.Tests.Canary;
 /// A canary whose replica dies mid-bake, through <c>./build.sh</c>: the bake must not pass it on the counts of the
 /// replica left standing. It fails on the restart, or on the measurement errors of the dead replica.
 /// </summary>
-[Collection("end-to-end")]
+[Collection(EndToEndCollections.Releases)]
 public sealed class CanaryEndToEndTests : IAsyncLifetime
 {
     private AdoptingRepository _repository = null!;

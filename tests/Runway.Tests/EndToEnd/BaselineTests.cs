@@ -13,7 +13,7 @@ namespace Runway.Tests.EndToEnd;
 /// judge, a healthy release must pass against a pool of the previous release that is as new, as large and as busy as
 /// the canary; a bad one must still fail; and no baseline pool may outlive the bake, nor a run killed in it.
 /// </summary>
-[Collection("end-to-end")]
+[Collection(EndToEndCollections.Releases)]
 public sealed class BaselineTests : IAsyncLifetime
 {
     private const string BaselineEvidence =

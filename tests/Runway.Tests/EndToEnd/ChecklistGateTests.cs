@@ -10,7 +10,7 @@ namespace Runway.Tests.EndToEnd;
 /// users see (Preparation's automated items), stops at the first gate that needs a person with the commands that
 /// close it, continues after the sign-offs, and the checklist report shows every item's evidence.
 /// </summary>
-[Collection("end-to-end")]
+[Collection(EndToEndCollections.Releases)]
 public sealed partial class ChecklistGateTests : IAsyncLifetime
 {
     private AdoptingRepository _repository = null!;

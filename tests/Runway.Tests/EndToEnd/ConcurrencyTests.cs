@@ -10,7 +10,7 @@ namespace Runway.Tests.EndToEnd;
 /// One deployment per environment, and a crash that loses nothing: a second Deploy is refused at once naming the
 /// holder, and a Deploy killed with SIGKILL mid-canary resumes on rerun without redoing what it had finished.
 /// </summary>
-[Collection("end-to-end")]
+[Collection(EndToEndCollections.Releases)]
 public sealed class ConcurrencyTests : IAsyncLifetime
 {
     private static readonly TimeSpan FirstDeployTimeout = TimeSpan.FromMinutes(4);

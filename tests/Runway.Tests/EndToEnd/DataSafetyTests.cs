@@ -14,7 +14,7 @@ namespace Runway.Tests.EndToEnd;
 /// after the migration; a no-transaction migration that fails half-way is recorded as such and undone by the
 /// automatic rollback; a rollback on a fresh clone restores from the S3 repository, checked against the ledger.
 /// </summary>
-[Collection("end-to-end")]
+[Collection(EndToEndCollections.FaultsAndData)]
 public sealed class DataSafetyTests : IAsyncLifetime
 {
     private const string OwnerColumnQuery =

@@ -13,7 +13,7 @@ namespace Runway.Tests.EndToEnd;
 /// (SIGKILL) whose traffic lease lapses, a ledger restart that drops the lock, and Down/Status around a live run.
 /// After each, users' traffic is on a judged release and the ledger says what happened.
 /// </summary>
-[Collection("end-to-end")]
+[Collection(EndToEndCollections.FaultsAndData)]
 public sealed class FaultTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);

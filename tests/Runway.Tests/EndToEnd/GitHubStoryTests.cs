@@ -13,7 +13,7 @@ namespace Runway.Tests.EndToEnd;
 /// deployments and issues. Two releases are deployed and on-call rolls the second back; GitHub shows one deployment per
 /// release with a status per phase, each checklist issue closed, and the rollback on both deployments.
 /// </summary>
-[Collection("end-to-end")]
+[Collection(EndToEndCollections.Releases)]
 public sealed class GitHubStoryTests : IAsyncLifetime
 {
     private static readonly string[] Phases = ["Preparation", "Canary", "Rollout50", "RolloutFull", "Migration", "Validation"];

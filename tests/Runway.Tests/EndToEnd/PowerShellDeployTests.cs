@@ -10,7 +10,7 @@ namespace Runway.Tests.EndToEnd;
 /// ports), and Ctrl+C through build.ps1 cancels the run and exits non-zero (it used to exit 0). PowerShell comes from
 /// .ci/run (a .NET global tool); without it the test is skipped and says how to install it.
 /// </summary>
-[Collection("end-to-end")]
+[Collection(EndToEndCollections.Releases)]
 public sealed class PowerShellDeployTests : IAsyncLifetime
 {
     // A full Deploy through PowerShell on a loaded 2-core machine: generous, a hung run still ends the test.

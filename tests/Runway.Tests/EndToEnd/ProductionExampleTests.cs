@@ -20,7 +20,7 @@ namespace Runway.Tests.EndToEnd;
 /// the way a Node.js service names them (<c>http_request_duration_seconds</c> with <c>status_code</c>, <c>method</c>,
 /// <c>path</c>), all under a steady load of users through HAProxy.
 /// </summary>
-[Collection("end-to-end")]
+[Collection(EndToEndCollections.FaultsAndData)]
 public sealed class ProductionExampleTests
 {
     private const string Example = "deploy/examples/haproxy-prometheus";

@@ -10,7 +10,7 @@ namespace Runway.Tests.EndToEnd;
 /// one with a passing canary, a bad one whose canary fails and is rolled back automatically, and a fully rolled-out
 /// release with a migration that on-call rolls back, database included.
 /// </summary>
-[Collection("end-to-end")]
+[Collection(EndToEndCollections.Releases)]
 public sealed class ReleaseStoryTests : IAsyncLifetime
 {
     private const string OwnerColumnQuery =

@@ -10,7 +10,7 @@ namespace Runway.Tests.EndToEnd;
 /// absolute limits (there is no baseline) and rolled back, and a resumed deployment that finds the environment gone
 /// (Down after Migration) put back before its completed phases are skipped.
 /// </summary>
-[Collection("end-to-end")]
+[Collection(EndToEndCollections.FaultsAndData)]
 public sealed class SafetyTests : IAsyncLifetime
 {
     private AdoptingRepository _repository = null!;

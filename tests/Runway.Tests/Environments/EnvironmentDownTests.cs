@@ -5,7 +5,7 @@ using Xunit;
 namespace Runway.Tests.Environments;
 
 /// <summary><c>Down</c> through <c>build.sh</c>: it stops what Runway started and starts nothing to do so.</summary>
-[Collection("end-to-end")]
+[Collection(EndToEndCollections.FaultsAndData)]
 public sealed class EnvironmentDownTests
 {
     [Fact]

@@ -1,5 +1,6 @@
 using Runway.Environments.Local;
 using Runway.Testing;
+using Runway.Tests.Support;
 using Serilog.Core;
 using Shouldly;
 using Xunit;
@@ -17,6 +18,7 @@ public sealed class LocalEnvironmentTests(PostgresServer server) : IAsyncLifetim
     public async Task InitializeAsync()
     {
         var connectionString = await server.CreateDatabaseAsync("sample");
+        await PublishedBuilds.SeedAsync(_state);
         var releases = new ReleasePublisher(Path.Combine(RepositoryRoot.Path, "src/Runway.Sample/Runway.Sample.csproj"), Path.Combine(_state, "releases"), Logger.None);
         var router = new ReleasePublisher(Path.Combine(RepositoryRoot.Path, "src/Runway.Router/Runway.Router.csproj"), Path.Combine(_state, "router"), Logger.None);
         _environment = new LocalEnvironment(new LocalEnvironmentOptions

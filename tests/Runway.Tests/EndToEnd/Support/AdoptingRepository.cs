@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using Runway.Processes;
 using Runway.Testing;
+using Runway.Tests.Support;
 
 namespace Runway.Tests.EndToEnd.Support;
 
@@ -59,6 +60,7 @@ public sealed class AdoptingRepository : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), $"runway-e2e-{name}-{Guid.NewGuid().ToString("N")[..6]}");
         var repository = new AdoptingRepository(directory, LocalPorts.Free());
         RepositoryFiles.Write(directory, repository.Ports, parameters);
+        await PublishedBuilds.SeedAsync(repository.TemporaryDirectory);
         await repository.GitAsync("init", "-q");
         // --plan writes .nuke/build.schema.json, which must be committed: Preparation refuses a dirty tree.
         (await repository.RunAsync("--plan")).ShouldSucceed("--plan");
@@ -85,6 +87,7 @@ public sealed class AdoptingRepository : IAsyncDisposable
             if (System.IO.Directory.Exists(target)) System.IO.Directory.CreateSymbolicLink(Path.Combine(clone.TemporaryDirectory, entry), target);
             else File.CreateSymbolicLink(Path.Combine(clone.TemporaryDirectory, entry), target);
         }
+        await PublishedBuilds.SeedAsync(clone.TemporaryDirectory, shared);
         return clone;
     }
 
