@@ -40,6 +40,15 @@ public sealed class PostgresServer : IAsyncLifetime
     public async Task<NpgsqlDataSource> CreateDataSourceAsync(string prefix = "test") =>
         NpgsqlDataSource.Create(await CreateDatabaseAsync(prefix));
 
+    /// <summary>Runs <paramref name="sql"/> as the cluster's superuser (roles, privileges, dropping a database).</summary>
+    public async Task AsAdminAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Cluster.ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public static int FreePort() => Runway.Environments.Local.LoopbackPort.Free();
 }
 

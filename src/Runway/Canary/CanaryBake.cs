@@ -38,25 +38,17 @@ public sealed class CanaryBake
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(canary);
-        var started = _time.GetTimestamp();
+        var clock = new BakeClock(_options, _time);
         var ledger = new BakeLedger(_options, new SequentialBoundary(new AlphaSpending(_options.Alpha, _options.SpendingGamma), _boundaries));
         _logger.Information("Canary bake of {Canary} against {Baseline} started for {Duration} in {Looks} looks",
             canary.Release, baseline.Release, HumanDuration.Format(_options.BakeDuration), _options.PlannedLooks);
         await ReadAsync(ledger, baseline, canary, TimeSpan.Zero, progress, cancellationToken);
         while (true)
         {
-            await WaitUntilAsync(started, Min(_time.GetElapsedTime(started) + _options.Interval, _options.BakeDuration), cancellationToken);
-            var elapsed = _time.GetElapsedTime(started);
+            await clock.UntilNextLookAsync(cancellationToken);
+            var elapsed = clock.Elapsed;
             if (await ReadAsync(ledger, baseline, canary, elapsed, progress, cancellationToken) is { } end) return Finish(end, elapsed, ledger);
         }
-    }
-
-    // A timer may wake a little early; a look is never taken before its time, or the bake's last planned look would
-    // come a millisecond short of the end and a sliver of a look would follow it with no α left ("look 6/5").
-    private async Task WaitUntilAsync(long started, TimeSpan due, CancellationToken cancellationToken)
-    {
-        for (var left = due - _time.GetElapsedTime(started); left > TimeSpan.Zero; left = due - _time.GetElapsedTime(started))
-            await Task.Delay(left, _time, cancellationToken);
     }
 
     // One look: read, then judge. Returns the final analysis when the bake ends here.
@@ -184,8 +176,6 @@ public sealed class CanaryBake
 
     private static string Restarts(CounterWindow window) =>
         string.Join(", ", window.Restarts.Select(pair => $"{(pair.Key.Length == 0 ? "the pool" : pair.Key)} {pair.Value}×"));
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

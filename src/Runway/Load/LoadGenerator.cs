@@ -104,7 +104,7 @@ public sealed class LoadGenerator
         }
         catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
         {
-            _tally.Unanswered();
+            _tally.Unanswered(error is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError });
         }
     }
 }

@@ -26,6 +26,9 @@ public sealed record LoadSnapshot(
     double LatencyP95Ms,
     double LatencyMaxMs)
 {
+    /// <summary>Of the requests that got no answer, those that found no connection at all (refused: nothing listens at the target).</summary>
+    public long NotConnected { get; init; }
+
     /// <summary>Requests per second achieved.</summary>
     public double RequestsPerSecond => Elapsed > TimeSpan.Zero ? Requests / Elapsed.TotalSeconds : 0;
 
@@ -36,12 +39,22 @@ public sealed record LoadSnapshot(
         ["requests"] = Requests,
         ["failures"] = Failures,
         ["noAnswer"] = NoAnswer,
+        ["notConnected"] = NotConnected,
         ["requestsPerSecond"] = Math.Round(RequestsPerSecond, 1),
         ["byRelease"] = Json(ByRelease),
         ["failuresByRelease"] = Json(FailuresByRelease),
         ["byStatus"] = Json(ByStatus.ToDictionary(s => s.Key.ToString(CultureInfo.InvariantCulture), s => s.Value)),
         ["latencyMs"] = new JsonObject { ["median"] = Math.Round(LatencyMedianMs, 1), ["p95"] = Math.Round(LatencyP95Ms, 1), ["max"] = Math.Round(LatencyMaxMs, 1) },
     };
+
+    /// <summary>
+    /// Why the load may have given a bake too little traffic: none (or only some) of its requests could connect to
+    /// <paramref name="target"/>; null when every request connected.
+    /// </summary>
+    public string? NotConnectedCause(string target) =>
+        NotConnected == 0 ? null
+        : NotConnected == Requests ? $"the load reached nothing: {Requests} of {Requests} requests failed to connect to {target}"
+        : $"{NotConnected} of the load's {Requests} requests failed to connect to {target}";
 
     private static JsonObject Json(IReadOnlyDictionary<string, long> counts) =>
         new(counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value)));

@@ -11,7 +11,7 @@ internal sealed class LoadTally
     private readonly Dictionary<string, long> _failuresByRelease = new(StringComparer.Ordinal);
     private readonly Dictionary<int, long> _byStatus = [];
     private readonly List<double> _latenciesMs = [];
-    private long _requests, _failures, _noAnswer;
+    private long _requests, _failures, _noAnswer, _notConnected;
 
     public void Answered(string? release, int status, double latencyMs)
     {
@@ -30,13 +30,15 @@ internal sealed class LoadTally
         }
     }
 
-    public void Unanswered()
+    /// <param name="notConnected">True when no connection could be made at all (refused, unreachable).</param>
+    public void Unanswered(bool notConnected)
     {
         lock (_lock)
         {
             _requests++;
             _failures++;
             _noAnswer++;
+            if (notConnected) _notConnected++;
         }
     }
 
@@ -47,7 +49,10 @@ internal sealed class LoadTally
             var sorted = _latenciesMs.Order().ToList();
             return new LoadSnapshot(
                 elapsed, _requests, _failures, _noAnswer, new Dictionary<string, long>(_byRelease), new Dictionary<string, long>(_failuresByRelease),
-                new Dictionary<int, long>(_byStatus), Percentile(sorted, 0.5), Percentile(sorted, 0.95), sorted.Count > 0 ? sorted[^1] : 0);
+                new Dictionary<int, long>(_byStatus), Percentile(sorted, 0.5), Percentile(sorted, 0.95), sorted.Count > 0 ? sorted[^1] : 0)
+            {
+                NotConnected = _notConnected,
+            };
         }
     }
 

@@ -22,4 +22,14 @@ public sealed class SyntheticLoad(ServiceAccess service, bool enabled, double re
                 Duration = duration,
             }, time, logger)
             : null;
+
+    /// <summary>
+    /// A bake's <paramref name="reason"/>, with its cause first when the verdict is inconclusive and the load
+    /// <paramref name="sent"/> through <paramref name="url"/> could not connect: "too little traffic" alone sends a
+    /// person to the release or the bake time when it was the router that was not there.
+    /// </summary>
+    public static string Reason(Canary.CanaryVerdict verdict, string reason, LoadSnapshot? sent, string? url) =>
+        verdict == Canary.CanaryVerdict.Inconclusive && url is not null && sent?.NotConnectedCause(url) is { } cause
+            ? $"{cause} (is the router running? ./build.sh Status); {reason}"
+            : reason;
 }

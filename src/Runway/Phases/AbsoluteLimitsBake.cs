@@ -26,10 +26,12 @@ public sealed class AbsoluteLimitsBake(CanaryOptions options, AbsoluteLimits lim
         var loadRun = generator?.RunAsync(stopLoad.Token);
         try
         {
-            var (judgement, elapsed) = await JudgeAsync(pool, cancellationToken).ConfigureAwait(false);
+            var (judged, elapsed) = await JudgeAsync(pool, cancellationToken).ConfigureAwait(false);
+            var sent = generator?.Snapshot();
+            var judgement = judged with { Reason = SyntheticLoad.Reason(judged.Verdict, judged.Reason, sent, url) };
             var evidence = judgement.ToEvidence();
             evidence["bakeSeconds"] = Math.Round(elapsed.TotalSeconds, 1);
-            if (generator is not null) evidence["load"] = generator.Snapshot().ToEvidence();
+            if (sent is not null) evidence["load"] = sent.ToEvidence();
             return (judgement, evidence);
         }
         finally
@@ -42,30 +44,21 @@ public sealed class AbsoluteLimitsBake(CanaryOptions options, AbsoluteLimits lim
     private async Task<(AbsoluteJudgement, TimeSpan)> JudgeAsync(CanaryPool pool, CancellationToken cancellationToken)
     {
         var source = metrics().Source;
-        var started = time.GetTimestamp();
+        var clock = new BakeClock(options, time);
         var window = new CounterWindow();
         window.Add(await source.ReadAsync(pool, cancellationToken).ConfigureAwait(false));
         logger.Information("No baseline: {Release} is judged against absolute limits (error rate at most {MaxErrorRate:P2}, p{Quantile} latency at most {MaxLatency}) for {Duration}",
             pool.Release, limits.MaxErrorRate, limits.LatencyQuantile * 100, HumanDuration.Format(limits.MaxLatency), HumanDuration.Format(options.BakeDuration));
         while (true)
         {
-            var next = time.GetElapsedTime(started) + options.Interval;
-            await WaitUntilAsync(started, next < options.BakeDuration ? next : options.BakeDuration, cancellationToken).ConfigureAwait(false);
+            await clock.UntilNextLookAsync(cancellationToken).ConfigureAwait(false);
             window.Add(await source.ReadAsync(pool, cancellationToken).ConfigureAwait(false));
             var judgement = limits.Judge(pool.Release, window.Totals());
-            var elapsed = time.GetElapsedTime(started);
+            var elapsed = clock.Elapsed;
             logger.Information("Absolute-limits bake of {Release}: {Requests:0} requests, so far {Verdict}: {Reason}",
                 pool.Release, judgement.Requests, judgement.Verdict, judgement.Reason);
             if (judgement.Verdict == CanaryVerdict.Fail || elapsed >= options.BakeDuration)
                 return (judgement, elapsed);
         }
-    }
-
-    // A timer may wake a little early; a look is never taken before its time, or the last planned look would come a
-    // millisecond short of the end and slivers of looks would follow it (as CanaryBake waits).
-    private async Task WaitUntilAsync(long started, TimeSpan due, CancellationToken cancellationToken)
-    {
-        for (var left = due - time.GetElapsedTime(started); left > TimeSpan.Zero; left = due - time.GetElapsedTime(started))
-            await Task.Delay(left, time, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -116,13 +116,15 @@ public sealed class CanaryPhase(
         var live = BakeLiveLine.Supported(settings.Interactive);
         try
         {
-            var bake = await new CanaryBake(new TrafficCheckedSource(source, () => generator is null ? null : SentTraffic.From(generator.Snapshot())), options, time, logger)
+            var baked = await new CanaryBake(new TrafficCheckedSource(source, () => generator is null ? null : SentTraffic.From(generator.Snapshot())), options, time, logger)
                 {
                     LookLevel = live ? Serilog.Events.LogEventLevel.Debug : Serilog.Events.LogEventLevel.Information,
                 }
                 .RunAsync(baseline, canary, live ? new BakeLiveLine(Console.Out, baseline.Release, canary.Release) : null, cancellationToken).ConfigureAwait(false);
+            var sent = generator?.Snapshot();
+            var bake = baked with { Analysis = baked.Analysis with { Reason = SyntheticLoad.Reason(baked.Analysis.Verdict, baked.Analysis.Reason, sent, url) } };
             await WriteReportAsync(deployment, bake, cancellationToken).ConfigureAwait(false);
-            return (bake, generator?.Snapshot());
+            return (bake, sent);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using Npgsql;
+using Runway.Database.Refusals;
 
 namespace Runway.Phases;
 
@@ -33,19 +34,13 @@ public static class ConnectionCheck
         }
         catch (NpgsqlException ex)
         {
+            // The one table of what a SQLSTATE means (the run's failure report uses it too); the connection is named just before.
+            var (meaning, fix) = SqlStateMeaning.Of((ex as PostgresException)?.SqlState, "that connection string");
             throw new InvalidSettingsException(
                 $"Refused before anything started: {what} (--{option}, from {origin}; {builder.Username ?? "no user"}@{builder.Host}:{builder.Port}/{builder.Database}) " +
-                $"could not be opened: {Reason(ex)} {Fix(ex)}");
+                $"could not be opened: {Reason(ex)} {char.ToUpperInvariant(meaning[0])}{meaning[1..]}. {fix}");
         }
     }
 
-    private static string Reason(NpgsqlException ex) => ex is PostgresException postgres ? $"{postgres.SqlState}: {postgres.MessageText}." : ex.Message;
-
-    private static string Fix(NpgsqlException ex) => (ex as PostgresException)?.SqlState switch
-    {
-        "28000" => "Fix the user name in that connection string (or create the role on the server), then run again.",
-        "28P01" => "Fix the password in that connection string, then run again.",
-        "3D000" => "Fix the database name in that connection string (or create the database), then run again.",
-        _ => "Check the host, port and that the server runs and accepts this client, then run again.",
-    };
+    private static string Reason(NpgsqlException ex) => ex is PostgresException postgres ? $"{postgres.SqlState}: {postgres.MessageText}." : ex.Message.TrimEnd('.') + ".";
 }

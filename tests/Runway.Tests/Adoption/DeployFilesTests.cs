@@ -30,27 +30,19 @@ public sealed class DeployFilesTests : IAsyncLifetime
         Directory.Exists(Path.Combine(_root, ".nuke", "temp", "postgres")).ShouldBeFalse("nothing started");
     }
 
-    [Fact]
-    public async Task ASmokeFileFromTheProfile_ThatDoesNotExist_IsRefusedNamingTheProfileFile()
+    // A path the profile sets (the smoke probes), and Init's own placeholder service project, not yet pointed at the team's.
+    [Theory]
+    [InlineData("Deploy", "SmokeFile", "smoke-file", "deploy/smoke-probes.json", true)]
+    [InlineData("Checklist", "ServiceProject", "service-project", "src/YourService/YourService.csproj", false)]
+    public async Task APathFromTheProfile_ThatDoesNotExist_IsRefusedNamingTheProfileFileBeforeAnythingStarts(
+        string target, string parameter, string option, string path, bool setByTheTest)
     {
-        await AdoptAsync(("SmokeFile", "deploy/smoke-probes.json"));
+        await AdoptAsync(setByTheTest ? [(parameter, path)] : []);
 
-        var run = await BuildAsync("Deploy", "--version", "1.0.0");
+        var run = await BuildAsync(target, "--version", "1.0.0");
 
-        run.ShouldFail("smoke probes that are not there");
-        run.ShouldSay("--smoke-file is deploy/smoke-probes.json (from SmokeFile in .nuke/parameters.local.json)", "the input and its source");
-        Directory.Exists(Path.Combine(_root, ".nuke", "temp", "postgres")).ShouldBeFalse("nothing started");
-    }
-
-    [Fact]
-    public async Task TheLocalProfilesServiceProject_ThatDoesNotExist_IsRefusedBeforeAnythingStarts()
-    {
-        await AdoptAsync();
-
-        var run = await BuildAsync("Checklist", "--version", "1.0.0");
-
-        run.ShouldFail("Init's placeholder service project, not yet pointed at the team's");
-        run.ShouldSay("--service-project is src/YourService/YourService.csproj (from ServiceProject in .nuke/parameters.local.json)", "the input and its source");
+        run.ShouldFail($"{parameter} {path}, which is not there");
+        run.ShouldSay($"--{option} is {path} (from {parameter} in .nuke/parameters.local.json)", "the input and its source");
         Directory.Exists(Path.Combine(_root, ".nuke", "temp", "postgres")).ShouldBeFalse("nothing started");
     }
 

@@ -71,6 +71,11 @@ public sealed class ProductionExampleTests
             // Status asks HAProxy and the commands; Down stops nothing of the team's and says so.
             var status = JsonNode.Parse((await example.RunAsync("Status", "--json", "--verbosity", "quiet")).ShouldSucceed("Status").Output)!;
             status["weights"]!.ToJsonString().ShouldBe("{\"1.0.0\":100}");
+            // A runner that cannot reach the instances reads their health from HAProxy's own checks of the example's haproxy.cfg.
+            var checkedByHAProxy = JsonNode.Parse((await example.RunAsync("Status", "--json", "--verbosity", "quiet", "--instances-reachable", "false"))
+                .ShouldSucceed("Status through HAProxy's checks").Output)!["pools"]!.AsArray().SelectMany(p => p!["instances"]!.AsArray()).ToList();
+            checkedByHAProxy.ShouldNotBeEmpty();
+            checkedByHAProxy.ShouldAllBe(i => i!["healthy"] != null && i["healthy"]!.GetValue<bool>(), string.Join("; ", checkedByHAProxy.Select(i => i!["problem"])));
             (await example.RunAsync("Down")).ShouldSucceed("Down").ShouldSay("Nothing to stop in production", "Down of a command environment");
             (await example.HAProxyWeightsAsync()).ShouldBe(new Dictionary<string, int> { ["1.0.0"] = 100 }, "Down left the team's pools serving");
         }

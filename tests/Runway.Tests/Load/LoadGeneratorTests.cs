@@ -71,6 +71,7 @@ public sealed class LoadGeneratorTests
         result.Failures.ShouldBeInRange((long)(result.Requests * 0.2) - 1, (long)(result.Requests * 0.2) + 1);
         result.FailuresByRelease["(none)"].ShouldBe(result.Failures);
         result.ToEvidence()["failures"]!.GetValue<long>().ShouldBe(result.Failures);
+        result.NotConnected.ShouldBe(0, "a 500 is an answer, not a refused connection");
     }
 
     [Fact]
@@ -82,6 +83,7 @@ public sealed class LoadGeneratorTests
 
         result.Requests.ShouldBeGreaterThan(0);
         result.NoAnswer.ShouldBe(result.Requests);
+        result.NotConnected.ShouldBe(result.Requests, "nothing listens: every request is refused its connection");
         result.Failures.ShouldBe(result.Requests);
     }
 

@@ -5,6 +5,7 @@ using Runway.Phases;
 using Runway.Service;
 using Runway.Service.Metrics;
 using Runway.Tests.Canary;
+using Runway.Tests.Service;
 using Serilog;
 using Shouldly;
 using Xunit;
@@ -36,6 +37,25 @@ public sealed class AbsoluteLimitsBakeTests
         looks.Count.ShouldBe(options.PlannedLooks, string.Join("\n", looks));
         evidence["bakeSeconds"]!.GetValue<double>().ShouldBe(10);
         judgement.Verdict.ShouldBe(CanaryVerdict.Inconclusive);
+    }
+
+    [Fact]
+    public async Task RunAsync_RouterDead_TheVerdictSaysTheLoadReachedNothingRatherThanTooLittleTraffic()
+    {
+        // The pool serves, but the URL the load is sent through (the router's) has nothing listening: every request is refused.
+        await using var pool = await StandInPool.StartAsync("1.0.0");
+        var deadRouter = $"http://127.0.0.1:{PostgresServer.FreePort()}";
+        var options = new CanaryOptions { BakeDuration = TimeSpan.FromSeconds(2), Interval = TimeSpan.FromSeconds(1) };
+        var metrics = new MetricSource("scrape", new ScrapeMetricsSource(Http, TimeProvider.System), "http_requests_total", (_, _) => Task.FromResult(""), () => null);
+        var load = new SyntheticLoad(new ServiceAccess(Http, () => SampleContract.Value, null, true), true, 20, TimeProvider.System, Serilog.Core.Logger.None);
+
+        var (judgement, evidence) = await new AbsoluteLimitsBake(options, new AbsoluteLimits(), () => metrics, load, TimeProvider.System, Serilog.Core.Logger.None)
+            .RunAsync(deadRouter, pool.Pool, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        judgement.Verdict.ShouldBe(CanaryVerdict.Inconclusive);
+        var sent = evidence["load"]!["requests"]!.GetValue<long>();
+        sent.ShouldBeGreaterThan(0);
+        judgement.Reason.ShouldContain($"the load reached nothing: {sent} of {sent} requests failed to connect to {deadRouter}");
     }
 
     // Wakes each timer a little before its due time, as a real timer may.

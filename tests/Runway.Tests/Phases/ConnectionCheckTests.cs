@@ -42,7 +42,26 @@ public sealed class ConnectionCheckTests(PostgresServer postgres)
 
         error.Message.ShouldContain("the application database (--database-connection-string, from DatabaseConnectionString from the test;");
         error.Message.ShouldContain("3D000");
-        error.Message.ShouldContain("Fix the database name");
+        error.Message.ShouldContain("fix its name in that connection string");
+    }
+
+    [Fact]
+    public async Task RoleWithoutConnectPrivilege_SaysThePrivilegeIsMissing_NotToCheckTheHostAndPort()
+    {
+        // One table of SQLSTATE meanings: a role the database refuses CONNECT (42501) is no network problem.
+        var ledger = await postgres.CreateDatabaseAsync();
+        var role = "no_connect_" + Guid.NewGuid().ToString("N")[..6];
+        var database = new NpgsqlConnectionStringBuilder(ledger).Database!;
+        await postgres.AsAdminAsync($"CREATE ROLE {role} LOGIN PASSWORD 'pw'; REVOKE CONNECT ON DATABASE {database} FROM PUBLIC");
+        var refused = new NpgsqlConnectionStringBuilder(ledger) { Username = role, Password = "pw" }.ConnectionString;
+
+        var error = await Should.ThrowAsync<InvalidSettingsException>(() =>
+            ConnectionCheck.EnsureReachableAsync(Settings with { LedgerConnectionString = refused }, Origin, CancellationToken.None));
+
+        error.Message.ShouldContain("42501: permission denied for database");
+        error.Message.ShouldContain("the role lacks a privilege it needs");
+        error.Message.ShouldContain("GRANT CREATE, CONNECT ON DATABASE");
+        error.Message.ShouldNotContain("Check the host, port");
     }
 
     [Fact]

@@ -53,6 +53,8 @@ public sealed class NodeStyleService : IAsyncDisposable
         {
             app.MapMethods("/v1/items", ["GET", "POST"], (Delegate)service.Answer);
             app.MapGet("/healthz", () => Results.Ok());
+            // The sample's readiness path, which the production example's HAProxy checks.
+            app.MapGet("/health/ready", () => Results.Ok());
             app.MapGet("/metrics", () => Results.Text(service.Render(), "text/plain; version=0.0.4"));
         });
         return service;

@@ -17,7 +17,7 @@ public sealed class DatabaseRefusalTextTests(PostgresServer postgres)
     public async Task ServiceDatabaseDroppedMidRun_NamesTheServiceDatabase_NotTheLedger()
     {
         var (ledger, service) = (await postgres.CreateDatabaseAsync("ledger"), await postgres.CreateDatabaseAsync("service"));
-        await AsAdminAsync($"DROP DATABASE {Database(service)} WITH (FORCE)");
+        await postgres.AsAdminAsync($"DROP DATABASE {Database(service)} WITH (FORCE)");
 
         var error = await OpenAsync(service);
         var text = DatabaseRefusal.Describe(new InvalidOperationException("Preparation step failed", error), Connections(ledger, service))!;
@@ -71,14 +71,6 @@ public sealed class DatabaseRefusalTextTests(PostgresServer postgres)
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Timeout = 5 };
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
         return await Should.ThrowAsync<NpgsqlException>(() => connection.OpenAsync());
-    }
-
-    private async Task AsAdminAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(postgres.Cluster.ConnectionString("postgres"));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     private static string Database(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).Database!;

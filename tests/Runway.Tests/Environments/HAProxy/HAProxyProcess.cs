@@ -13,16 +13,17 @@ public sealed class HAProxyProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly string _directory;
 
-    private HAProxyProcess(Process process, string directory, Uri url)
+    private HAProxyProcess(Process process, string directory, Uri url, string socket)
     {
         _process = process;
         _directory = directory;
         Url = url;
+        Socket = socket;
     }
 
     public Uri Url { get; }
 
-    public string Socket => Path.Combine(_directory, "admin.sock");
+    public string Socket { get; }
 
     /// <param name="slots">The backend's free server slots.</param>
     /// <param name="retries">HAProxy retries a request that finds a stopping instance on another one.</param>
@@ -53,11 +54,32 @@ public sealed class HAProxyProcess : IAsyncDisposable
               server-template slot 1-{slots} 127.0.0.1:9 disabled{(healthCheck is null ? "" : " check")}
 
             """);
-        var process = Process.Start(new ProcessStartInfo("haproxy", ["-f", config, "-db"]) { RedirectStandardError = true, RedirectStandardOutput = true })
-            ?? throw new InvalidOperationException("haproxy did not start: apt-get install -y haproxy");
+        return await RunAsync(new ProcessStartInfo("haproxy", ["-f", config, "-db"]), directory, port, Path.Combine(directory, "admin.sock"));
+    }
+
+    /// <summary>
+    /// HAProxy with deploy/examples/haproxy-prometheus/haproxy.cfg itself, as the example's start.sh runs it (its
+    /// <c>${…}</c> variables from the environment), so what is tested is the configuration a team copies.
+    /// </summary>
+    public static async Task<HAProxyProcess> StartExampleAsync()
+    {
+        var directory = Directory.CreateTempSubdirectory("runway-haproxy-").FullName;
+        var port = PostgresServer.FreePort();
+        var start = new ProcessStartInfo("haproxy", ["-f", Path.Combine(RepositoryRoot.Path, "deploy", "examples", "haproxy-prometheus", "haproxy.cfg"), "-db"]);
+        start.Environment["EXAMPLE_STATE"] = directory;
+        start.Environment["HAPROXY_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["STAGING_PORT"] = PostgresServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await RunAsync(start, directory, port, Path.Combine(directory, "haproxy.sock"));
+    }
+
+    private static async Task<HAProxyProcess> RunAsync(ProcessStartInfo start, string directory, int port, string socket)
+    {
+        start.RedirectStandardError = true;
+        start.RedirectStandardOutput = true;
+        var process = Process.Start(start) ?? throw new InvalidOperationException("haproxy did not start: apt-get install -y haproxy");
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        var haproxy = new HAProxyProcess(process, directory, new Uri($"http://127.0.0.1:{port}"));
+        var haproxy = new HAProxyProcess(process, directory, new Uri($"http://127.0.0.1:{port}"), socket);
         await haproxy.WaitForSocketAsync();
         return haproxy;
     }

@@ -15,10 +15,13 @@ public sealed class HAProxyRouterTests
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
-    [Fact]
-    public async Task DeployThenRollback_UnderSteadyLoad_NoRequestFailsAndHAProxyReportsEachSplitSet()
+    // Also with the production example's own haproxy.cfg, whose health checks must not fail a request of a rollout.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DeployThenRollback_UnderSteadyLoad_NoRequestFailsAndHAProxyReportsEachSplitSet(bool theExamplesConfig)
     {
-        await using var haproxy = await HAProxyProcess.StartAsync();
+        await using var haproxy = theExamplesConfig ? await HAProxyProcess.StartExampleAsync() : await HAProxyProcess.StartAsync();
         await using var pools = new InProcessPools(instancesPerPool: 2);
         var environment = new ComposedEnvironment(pools, Router(haproxy));
         await environment.DeployPoolAsync("1.0.0", CancellationToken.None);
