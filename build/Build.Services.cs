@@ -88,6 +88,7 @@ sealed partial class Build
     {
         if (_pipeline is not null) return _pipeline;
         DeployFiles.EnsureExist(RootDirectory, DeployInputs(phases: true), ParameterOrigin);
+        await DeployFiles.EnsureReadableAsync(RootDirectory, DeployInputs(phases: true), ParameterOrigin, cancellationToken);
         var services = await ServicesAsync(cancellationToken);
         return _pipeline = new DeploymentPipeline(services, services.GitHub is { } github ? new GitHubDeploymentObserver(services, github) : null);
     }

@@ -1,4 +1,7 @@
+using Runway.Database.Migrations;
 using Runway.Phases;
+using Runway.Service;
+using Runway.Smoke;
 
 /// <summary>
 /// The files a deployment reads — the checklist, the service contract, the smoke probes and the migrations folder —
@@ -26,6 +29,41 @@ static class DeployFiles
                 "Refused before anything started: " + string.Join(" ", problems) +
                 " A new repository gets a neutral deploy/ from ./build.sh Init (it never overwrites); otherwise point the parameter at your file " +
                 "in .nuke/parameters.<profile>.json or on the command line.");
+    }
+
+    /// <summary>
+    /// Throws <see cref="InvalidSettingsException"/> when a file that is there is wrong inside (the service contract, the
+    /// smoke probes, a migration's name), naming the file, its parameter and source, and the loader's fix — before the
+    /// cluster starts and Preparation records a deployment that failed on a typo.
+    /// </summary>
+    public static async Task EnsureReadableAsync(string root, IEnumerable<Input> inputs, Func<string, string> origin, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        foreach (var input in inputs)
+            if (await ContentProblemAsync(System.IO.Path.Combine(root, input.Path), input.Member, cancellationToken) is { } problem)
+                problems.Add($"--{input.Option} is {input.Path} (from {origin(input.Member)}): {problem}");
+        if (problems.Count > 0)
+            throw new InvalidSettingsException("Refused before anything started: " + string.Join(" ", problems));
+    }
+
+    static async Task<string?> ContentProblemAsync(string path, string member, CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (member)
+            {
+                case "ServiceFile": ServiceContractFile.Load(path); return null;
+                case "SmokeFile": SmokeProbeFile.Load(path); return null;
+                case "MigrationsDirectory":
+                    var problems = (await MigrationScriptFolder.ReadAsync(path, cancellationToken)).Problems;
+                    return problems.Count == 0 ? null : string.Join(" ", problems);
+                default: return null;
+            }
+        }
+        catch (Exception error) when (error is ServiceContractException or SmokeProbeFileException)
+        {
+            return error.Message;
+        }
     }
 
     private static bool Exists(string path, bool isFolder) => isFolder ? Directory.Exists(path) : File.Exists(path);
