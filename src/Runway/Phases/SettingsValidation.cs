@@ -51,7 +51,8 @@ public static class SettingsValidation
         ArgumentNullException.ThrowIfNull(origin);
         return [.. Rules.Where(r => !r.Valid(settings)).Select(r =>
             $"--{r.Option} is {Text(r.Value(settings))} (from {origin(r.Member)}); it must be {r.Expected}."),
-            .. ConnectionProblems(settings, origin), .. BaselineChoice.Problems(settings, origin)];
+            .. ConnectionProblems(settings, origin), .. BaselineChoice.Problems(settings, origin),
+            .. settings.BackupRepository?.Problems(origin) ?? []];
     }
 
     // A connection string is a secret: a broken one is described, never shown. The local runtime runs its own cluster,

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Runway.Database.Backups.Repository;
 
 /// <summary>Where the backup repository is: <c>--backup-repository</c> and, for S3, its endpoint and credentials.</summary>
@@ -5,19 +7,48 @@ namespace Runway.Database.Backups.Repository;
 /// <param name="Endpoint">An S3-compatible server's URL; null for AWS itself.</param>
 /// <param name="AccessKey">The S3 access key id; null for the SDK's default credentials.</param>
 /// <param name="SecretKey">The S3 secret access key.</param>
-public sealed record BackupRepositoryOptions(string Target, string? Endpoint = null, string? AccessKey = null, string? SecretKey = null)
+public sealed partial record BackupRepositoryOptions(string Target, string? Endpoint = null, string? AccessKey = null, string? SecretKey = null)
 {
+    /// <summary>
+    /// What is wrong with these options, each naming its parameter, where its value came from and the form it must take;
+    /// empty when they are usable. The endpoint and keys are secrets: described, never shown.
+    /// </summary>
+    /// <param name="origin">Where a parameter (by member name, e.g. <c>BackupRepository</c>) got its value.</param>
+    public IEnumerable<string> Problems(Func<string, string> origin)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        if (!IsS3 && HasScheme().IsMatch(Target) || IsS3 && S3Url() is null)
+            yield return $"--backup-repository is {Target} (from {origin("BackupRepository")}); it must be a folder (a shared mount) or s3://bucket/prefix.";
+        if (Endpoint is not null && !IsHttpUrl(Endpoint))
+            yield return $"--backup-repository-endpoint (from {origin("BackupRepositoryEndpoint")}) is not an http(s) URL (its value is secret and not shown); it must look like http://127.0.0.1:9000.";
+        if ((AccessKey is null) != (SecretKey is null))
+        {
+            var (set, unset) = AccessKey is null ? ("SecretKey", "AccessKey") : ("AccessKey", "SecretKey");
+            yield return $"--backup-repository-{Option(set)} is set (from {origin("BackupRepository" + set)}) but --backup-repository-{Option(unset)} is not; " +
+                         "set both, or neither for the S3 SDK's default credentials.";
+        }
+    }
+
+    private static string Option(string key) => key == "AccessKey" ? "access-key" : "secret-key";
+
     /// <summary>The repository these options name; bad input fails here, naming the parameter and the fix.</summary>
     public IBackupRepository Create()
     {
-        if (!Target.StartsWith("s3://", StringComparison.OrdinalIgnoreCase)) return new DirectoryBackupRepository(Target);
-        if (!Uri.TryCreate(Target, UriKind.Absolute, out var url) || url.Host.Length == 0)
-            throw new ArgumentException($"--backup-repository '{Target}' is not an S3 URL: use s3://bucket/prefix.");
-        Uri? endpoint = null;
-        if (Endpoint is not null && !Uri.TryCreate(Endpoint, UriKind.Absolute, out endpoint))
-            throw new ArgumentException("--backup-repository-endpoint is not a URL: use e.g. http://127.0.0.1:9000.");
-        if ((AccessKey is null) != (SecretKey is null))
-            throw new ArgumentException("Set both --backup-repository-access-key and --backup-repository-secret-key, or neither (the SDK's default credentials).");
-        return new S3BackupRepository(url, endpoint, AccessKey, SecretKey);
+        var problems = Problems(member => member).ToList();
+        if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems));
+        return IsS3
+            ? new S3BackupRepository(S3Url()!, Endpoint is null ? null : new Uri(Endpoint), AccessKey, SecretKey)
+            : new DirectoryBackupRepository(Target);
     }
+
+    private bool IsS3 => Target.StartsWith("s3://", StringComparison.OrdinalIgnoreCase);
+
+    private Uri? S3Url() => Uri.TryCreate(Target, UriKind.Absolute, out var url) && url.Host.Length > 0 ? url : null;
+
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Host.Length > 0;
+
+    // Two letters or more before a colon: a URL's scheme (s3:/x, ftp://, https://), never a folder; "C:" stays a drive.
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]+:")]
+    private static partial Regex HasScheme();
 }
