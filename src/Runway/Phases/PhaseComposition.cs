@@ -58,7 +58,7 @@ public sealed class PhaseComposition(DeploymentServices services)
     public SmokeSteps SmokeSteps() => new(services.Service, services.Metrics, Settings.Resolve(Settings.SmokeFile), services.Time, services.Logger);
 
     /// <summary>The instances' health, and their replacement.</summary>
-    public PoolHealth PoolHealth() => new(services.Environment, services.Service, (services.Topology.Environment as ComposedEnvironment)?.Health, services.Logger);
+    public PoolHealth PoolHealth() => new(services.Environment, services.Service, (services.Topology.Environment as ComposedEnvironment)?.Health, services.Logger, services.Time);
 
     /// <summary>GitHub's release gate.</summary>
     public ReleaseGateStep ReleaseGate(GitHub.GitHubConnection github) => new(Settings.RootDirectory, Settings.ReleaseGate, github, services.Logger);

@@ -1,3 +1,4 @@
+using Runway.Canary;
 using Runway.Environments;
 using Runway.Service;
 
@@ -13,9 +14,16 @@ namespace Runway.Phases;
 /// <param name="service">How to reach the service, and its health path.</param>
 /// <param name="reported">The router's or runtime's view of instance health; null when neither has one.</param>
 /// <param name="logger">The run's log.</param>
-public sealed class PoolHealth(IEnvironmentProvider environment, ServiceAccess service, IInstanceHealthSource? reported, Serilog.ILogger logger)
+/// <param name="time">The clock the wait for replaced instances is measured on; the system's when null.</param>
+public sealed class PoolHealth(IEnvironmentProvider environment, ServiceAccess service, IInstanceHealthSource? reported, Serilog.ILogger logger,
+    TimeProvider? time = null)
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan ProbeEvery = TimeSpan.FromMilliseconds(250);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>How long replaced instances have to become healthy before the pool is given up on (default 2 minutes).</summary>
+    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>What is known of each instance of <paramref name="pool"/>'s health, by URL.</summary>
     public async Task<IReadOnlyDictionary<string, InstanceHealth>> CheckAsync(PoolSnapshot pool, CancellationToken cancellationToken)
@@ -35,9 +43,11 @@ public sealed class PoolHealth(IEnvironmentProvider environment, ServiceAccess s
         [.. (await CheckAsync(pool, cancellationToken).ConfigureAwait(false)).Values.Where(h => h.Healthy == false).Select(h => h.Detail!)];
 
     /// <summary>
-    /// Replaces the unhealthy instances of <paramref name="release"/>'s pool (the environment restarts what is gone) and
-    /// says what it found; an empty list when every instance was healthy.
+    /// Replaces the unhealthy instances of <paramref name="release"/>'s pool (the environment restarts what is gone),
+    /// waits until every instance is healthy, and says what it found; an empty list when every instance was healthy.
     /// </summary>
+    /// <exception cref="UnhealthyPoolException">Instances are still unhealthy after <see cref="ReadyTimeout"/>: the pool
+    /// the environment has is not one anything may be judged against.</exception>
     public async Task<IReadOnlyList<string>> ReplaceUnhealthyAsync(string release, string role, CancellationToken cancellationToken)
     {
         var pool = (await environment.ReadAsync(cancellationToken).ConfigureAwait(false)).Pool(release);
@@ -47,7 +57,26 @@ public sealed class PoolHealth(IEnvironmentProvider environment, ServiceAccess s
         logger.Warning("The {Role} {Release} has {Unhealthy} of {Instances} instances unhealthy ({Details}): replacing them",
             role, release, unhealthy.Count, pool.Instances.Count, string.Join("; ", unhealthy));
         await environment.DeployPoolAsync(release, cancellationToken).ConfigureAwait(false);
+        // A runtime replaces only what is gone: one that answers but is not ready (a lost database connection, a hang)
+        // may recover or may not, so the bake waits for it rather than judging the canary against it.
+        if (await StillUnhealthyAsync(release, cancellationToken).ConfigureAwait(false) is { Count: > 0 } still)
+            throw new UnhealthyPoolException(
+                $"The {role} {release} still has {still.Count} of {pool.Instances.Count} instances unhealthy after Runway asked the environment to replace them " +
+                $"({string.Join("; ", still)}), {HumanDuration.Format(ReadyTimeout)} later: the canary is not judged against it. Find why in the instances' logs, " +
+                "restart them (locally: ./build.sh Down, then run again), or take traffic back with ./build.sh Rollback.");
         return unhealthy;
+    }
+
+    private async Task<IReadOnlyList<string>> StillUnhealthyAsync(string release, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetUtcNow() + ReadyTimeout;
+        while (true)
+        {
+            var pool = (await environment.ReadAsync(cancellationToken).ConfigureAwait(false)).Pool(release);
+            var unhealthy = pool is null ? [] : await UnhealthyAsync(pool, cancellationToken).ConfigureAwait(false);
+            if (unhealthy.Count == 0 || _time.GetUtcNow() >= deadline) return unhealthy;
+            await Task.Delay(ProbeEvery, _time, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task<InstanceHealth> ProbeAsync(InstanceSnapshot instance, CancellationToken cancellationToken)
@@ -69,3 +98,6 @@ public sealed class PoolHealth(IEnvironmentProvider environment, ServiceAccess s
         }
     }
 }
+
+/// <summary>A pool's instances stayed unhealthy after the environment was asked to replace them; the message names each and the fix.</summary>
+public sealed class UnhealthyPoolException(string message) : InvalidOperationException(message);

@@ -35,9 +35,21 @@ public sealed class PoolHealthReplacementTests : IAsyncLifetime
         (await Healthy()).ShouldBeTrue("the bake must not start before the replacement is ready");
     }
 
+    [Fact]
+    public async Task ABaselineThatStaysUnhealthy_StopsBeforeTheBake_NamingTheInstanceAndTheFix()
+    {
+        var health = Health(deployPool: "true", TimeSpan.FromSeconds(2));
+
+        var error = await Should.ThrowAsync<UnhealthyPoolException>(() => health.ReplaceUnhealthyAsync("1.0.0", "baseline", CancellationToken.None));
+
+        error.Message.ShouldContain($"The baseline 1.0.0 still has 1 of 1 instances unhealthy after Runway asked the environment to replace them ({Url} answers 503)");
+        error.Message.ShouldContain("the canary is not judged against it");
+        error.Message.ShouldContain("./build.sh Rollback");
+    }
+
     private string Url => _instance.Url.ToString().TrimEnd('/');
 
-    private PoolHealth Health(string deployPool)
+    private PoolHealth Health(string deployPool, TimeSpan? readyTimeout = null)
     {
         var environment = CommandEnvironment.Create(new CommandEnvironmentOptions
         {
@@ -45,7 +57,7 @@ public sealed class PoolHealthReplacementTests : IAsyncLifetime
             ReadInstances = $$"""printf '{"url":"https://example.test","pools":[{"release":"1.0.0","weight":100,"instances":[{"url":"{{Url}}"}]}]}'""",
         }, _ => { }, Logger.None);
         var reachable = new ServiceAccess(_http, () => Service.SampleContract.NodeStyle, null, instancesReachable: true);
-        return new PoolHealth(environment, reachable, environment.Health, Logger.None);
+        return new PoolHealth(environment, reachable, environment.Health, Logger.None) { ReadyTimeout = readyTimeout ?? TimeSpan.FromSeconds(30) };
     }
 
     private async Task<bool> Healthy()
