@@ -38,7 +38,7 @@ public static class ServiceContractFile
         catch (JsonException error)
         {
             throw new ServiceContractException(
-                $"{fileName} is not a valid service contract at {error.Path} (line {error.LineNumber + 1}): {error.Message} Fix the JSON; the fields are healthPath, request, auth, releaseHeader, concurrentRequest, tools, metrics.",
+                $"{fileName} is not a valid service contract at {error.Path} (line {error.LineNumber + 1}): {Files.JsonTypeErrors.Describe(error, typeof(ContractDocument))} Fix the JSON; the fields are healthPath, request, auth, releaseHeader, concurrentRequest, tools, metrics.",
                 error);
         }
 

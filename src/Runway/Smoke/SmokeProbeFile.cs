@@ -39,7 +39,7 @@ public static class SmokeProbeFile
         catch (JsonException error)
         {
             throw new SmokeProbeFileException(
-                $"{fileName} is not a valid probes file at {error.Path} (line {error.LineNumber + 1}): {error.Message} Fix the JSON; each probe takes name, method, path, headers, body, expectedStatus, bodyContains, maxLatencyMs, burst, proves.",
+                $"{fileName} is not a valid probes file at {error.Path} (line {error.LineNumber + 1}): {Files.JsonTypeErrors.Describe(error, typeof(ProbesDocument))} Fix the JSON; each probe takes name, method, path, headers, body, expectedStatus, bodyContains, maxLatencyMs, burst, proves.",
                 error);
         }
 

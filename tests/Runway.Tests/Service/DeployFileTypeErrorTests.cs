@@ -28,7 +28,7 @@ public sealed class DeployFileTypeErrorTests
     }
 
     [Theory]
-    [InlineData("\"expectedStatus\": \"200\"", "$.probes[0].expectedStatus", "a whole number")]
+    [InlineData("\"expectedStatus\": true", "$.probes[0].expectedStatus", "a whole number")]
     [InlineData("\"bodyContains\": \"ok\"", "$.probes[0].bodyContains", "a list")]
     [InlineData("\"name\": 7", "$.probes[0].name", "a string")]
     public void ASmokeProbeValueOfTheWrongType_NamesTheFieldAndTheKindItMustBe(string bad, string field, string kind)
