@@ -20,7 +20,16 @@ public sealed class DirectoryBackupRepository(string directory) : IBackupReposit
     /// <inheritdoc />
     public Task DeleteAsync(string location, CancellationToken cancellationToken)
     {
-        File.Delete(location);
+        // An s3:// location was recorded by another repository; a folder that is gone holds nothing to delete.
+        if (location.Contains("://", StringComparison.Ordinal)) return Task.CompletedTask;
+        try
+        {
+            File.Delete(location);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Already gone with its folder: what retention wanted.
+        }
         return Task.CompletedTask;
     }
 

@@ -124,6 +124,8 @@ public sealed class S3BackupRepository : IBackupRepository, IDisposable
     /// <inheritdoc />
     public async Task DeleteAsync(string location, CancellationToken cancellationToken)
     {
+        // A folder path was recorded by a directory repository, not this one: there is nothing of it here to delete.
+        if (!location.StartsWith("s3://", StringComparison.OrdinalIgnoreCase)) return;
         var (bucket, key) = Parse(location);
         await _client.DeleteObjectAsync(bucket, key, cancellationToken).ConfigureAwait(false);
     }
