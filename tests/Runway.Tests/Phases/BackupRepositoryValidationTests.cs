@@ -54,5 +54,22 @@ public sealed class BackupRepositoryValidationTests
     public void Create_ATyposedScheme_IsRefusedNotMadeAFolder() =>
         Should.Throw<ArgumentException>(() => new BackupRepositoryOptions("s3:/backups").Create());
 
+    // Backups in the working tree block the next deployment's git-clean, whose fix ("commit them") would put database
+    // dumps in git.
+    [Theory]
+    [InlineData("shared-backups")]
+    [InlineData("deploy/backups")]
+    public void Problems_AFolderInsideTheRepository_IsRefusedNamingTheFix(string target)
+    {
+        var here = Valid with { RootDirectory = Environment.CurrentDirectory, TemporaryDirectory = Path.Combine(Environment.CurrentDirectory, ".nuke", "temp") };
+
+        var problems = SettingsValidation.Problems(here with { BackupRepository = new(target) }, Origin);
+        var absolute = SettingsValidation.Problems(here with { BackupRepository = new(Path.Combine(here.RootDirectory, target)) }, Origin);
+
+        problems.ShouldBe([$"--backup-repository is {target} (from BackupRepository from the test), a folder inside the repository: its backups would block the next " +
+                           "deployment's git-clean, or be committed. Use a folder outside it (a shared mount) or s3://bucket/prefix."]);
+        absolute.Count.ShouldBe(1);
+    }
+
     private static string Origin(string member) => $"{member} from the test";
 }
