@@ -52,7 +52,7 @@ public static class SettingsValidation
         return [.. Rules.Where(r => !r.Valid(settings)).Select(r =>
             $"--{r.Option} is {Text(r.Value(settings))} (from {origin(r.Member)}); it must be {r.Expected}."),
             .. ConnectionProblems(settings, origin), .. BaselineChoice.Problems(settings, origin),
-            .. settings.BackupRepository?.Problems(origin) ?? []];
+            .. settings.BackupRepository?.Problems(origin) ?? [], .. BackupFolderProblems(settings, origin)];
     }
 
     // A connection string is a secret: a broken one is described, never shown. The local runtime runs its own cluster,
@@ -75,6 +75,23 @@ public static class SettingsValidation
                              "remove it, or deploy through the platform commands (--deploy-pool-command, --remove-pool-command, --set-weights-command, " +
                              "--read-instances-command), which use it.";
         }
+    }
+
+    // A folder repository in the working tree makes the next deployment's git-clean fail, and its fix ("commit them")
+    // would put database dumps in git; .nuke/temp is Runway's own, ignored by git.
+    private static IEnumerable<string> BackupFolderProblems(PipelineSettings settings, Func<string, string> origin)
+    {
+        if (settings.BackupRepository is not { } repository || repository.Target.Contains(':', StringComparison.Ordinal)) yield break;
+        var folder = Path.GetFullPath(repository.Target);
+        if (Inside(folder, settings.RootDirectory) && !Inside(folder, settings.TemporaryDirectory))
+            yield return $"--backup-repository is {repository.Target} (from {origin("BackupRepository")}), a folder inside the repository: its backups would block " +
+                         "the next deployment's git-clean, or be committed. Use a folder outside it (a shared mount) or s3://bucket/prefix.";
+    }
+
+    private static bool Inside(string path, string folder)
+    {
+        var relative = Path.GetRelativePath(Path.GetFullPath(folder), path);
+        return relative == "." || (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative));
     }
 
     private static bool IsConnectionString(string value)
