@@ -9,7 +9,7 @@ namespace Runway.Phases;
 /// Checks every parameter's range before a run starts anything (no cluster, lock, pool or ledger write), and names
 /// each bad one with its value, where it came from, and what it must be.
 /// </summary>
-public static class SettingsValidation
+public static partial class SettingsValidation
 {
     private sealed record Rule(string Member, string Option, Func<PipelineSettings, object> Value, Func<PipelineSettings, bool> Valid, string Expected);
 
@@ -52,7 +52,7 @@ public static class SettingsValidation
         return [.. Rules.Where(r => !r.Valid(settings)).Select(r =>
             $"--{r.Option} is {Text(r.Value(settings))} (from {origin(r.Member)}); it must be {r.Expected}."),
             .. ConnectionProblems(settings, origin), .. BaselineChoice.Problems(settings, origin),
-            .. settings.BackupRepository?.Problems(origin) ?? [], .. BackupFolderProblems(settings, origin)];
+            .. settings.BackupRepository?.Problems(origin) ?? [], .. BackupFolderProblems(settings, origin), .. EnvironmentNameProblems(settings, origin)];
     }
 
     // A connection string is a secret: a broken one is described, never shown. The local runtime runs its own cluster,
@@ -76,6 +76,17 @@ public static class SettingsValidation
                              "--read-instances-command), which use it.";
         }
     }
+
+    // The name becomes folders, a database name and the ledger's key: it must stay one folder name, and not be empty.
+    private static IEnumerable<string> EnvironmentNameProblems(PipelineSettings settings, Func<string, string> origin)
+    {
+        if (!EnvironmentName().IsMatch(settings.Environment))
+            yield return $"--environment is '{settings.Environment}' (from {origin("Environment")}); it must be a name of letters, digits, '-', '_' or '.', " +
+                         "starting with a letter or digit, at most 63 characters (e.g. production).";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$")]
+    private static partial System.Text.RegularExpressions.Regex EnvironmentName();
 
     // A folder repository in the working tree makes the next deployment's git-clean fail, and its fix ("commit them")
     // would put database dumps in git; .nuke/temp is Runway's own, ignored by git.
