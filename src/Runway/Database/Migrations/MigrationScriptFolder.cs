@@ -43,6 +43,7 @@ public static partial class MigrationScriptFolder
         scripts.RemoveAll(s => s.IsUndo);
         problems.AddRange(DuplicateVersions(scripts));
         problems.AddRange(DuplicateVersions(undo));
+        problems.AddRange(OrphanUndos(undo, scripts));
         return new(Ordered(scripts), problems) { UndoScripts = undo };
     }
 
@@ -64,6 +65,16 @@ public static partial class MigrationScriptFolder
     private static IEnumerable<string> DuplicateVersions(List<MigrationScript> scripts) =>
         scripts.Where(s => !s.IsRepeatable).GroupBy(s => s.Version!).Where(g => g.Count() > 1)
             .Select(g => $"Migration version {g.Key} is used by more than one file ({string.Join(", ", g.Select(s => s.FileName))}): give each a unique version.");
+
+    // A typo'd undo (U3 for V2) leaves V2 with none, so a rollback would restore a backup instead of undoing it.
+    private static IEnumerable<string> OrphanUndos(List<MigrationScript> undo, List<MigrationScript> scripts)
+    {
+        var versioned = scripts.Where(s => !s.IsRepeatable).OrderBy(s => s.Version).ToList();
+        var example = versioned.LastOrDefault();
+        return undo.Where(u => versioned.All(s => !s.Version!.Equals(u.Version))).Select(u =>
+            $"Undo script '{u.FileName}' undoes version {u.Version}, but no versioned script has it ({(versioned.Count == 0 ? "none" : string.Join(", ", versioned.Select(s => $"V{s.Version}")))}): " +
+            "rename it after the script it undoes" + (example is null ? "." : $", e.g. U{example.Version}__{u.FileName[(u.FileName.IndexOf("__", StringComparison.Ordinal) + 2)..]} for {example.FileName}."));
+    }
 
     private static List<MigrationScript> Ordered(List<MigrationScript> scripts) =>
         [.. scripts.Where(s => !s.IsRepeatable).OrderBy(s => s.Version), .. scripts.Where(s => s.IsRepeatable).OrderBy(s => s.FileName, StringComparer.Ordinal)];
