@@ -17,10 +17,18 @@ internal static class PublishedBuilds
     private static readonly string RouterProject = Path.Combine(RepositoryRoot.Path, "src", "Runway.Router", "Runway.Router.csproj");
 
     // One folder per test process: two test runs at once must not publish into the same folder.
-    private static readonly string Cache = Path.Combine(Path.GetTempPath(), $"runway-test-builds-{Environment.ProcessId}");
+    private const string Prefix = "runway-test-builds-";
+    private static readonly string Cache = Path.Combine(Path.GetTempPath(), Prefix + Environment.ProcessId);
     private static readonly Lazy<Task> Built = new(BuildAsync);
 
-    static PublishedBuilds() => AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteCache();
+    static PublishedBuilds()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete(Cache);
+        // A test host that was stopped hard never ran ProcessExit: its folder goes when the next run starts.
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
+            if (int.TryParse(Path.GetFileName(folder)[Prefix.Length..], out var processId) && !IsRunning(processId))
+                Delete(folder);
+    }
 
     /// <summary>
     /// Copies the published builds into <paramref name="stateDirectory"/>'s <c>releases</c> and <c>router</c> build
@@ -46,9 +54,22 @@ internal static class PublishedBuilds
             Copy(folder, Path.Combine(to, Path.GetFileName(folder)));
     }
 
-    private static void DeleteCache()
+    private static bool IsRunning(int processId)
     {
-        try { Directory.Delete(Cache, recursive: true); }
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static void Delete(string folder)
+    {
+        try { Directory.Delete(folder, recursive: true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
     }
