@@ -49,7 +49,8 @@ public sealed class PostgresServer : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
-    public static int FreePort() => Runway.Environments.Local.LoopbackPort.Free();
+    /// <summary>A loopback port for a server a test starts (see <see cref="TestPorts"/>).</summary>
+    public static int FreePort() => TestPorts.Free();
 }
 
 [CollectionDefinition("postgres")]
