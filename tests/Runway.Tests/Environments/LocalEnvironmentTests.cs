@@ -13,6 +13,7 @@ public sealed class LocalEnvironmentTests(PostgresServer server) : IAsyncLifetim
     private readonly string _state = Directory.CreateTempSubdirectory("runway-local-env-").FullName;
     private readonly HttpClient _http = new();
     private readonly List<string> _published = [];
+    private readonly int _routerPort = PostgresServer.FreePort();
     private LocalEnvironment _environment = null!;
 
     public async Task InitializeAsync()
@@ -25,7 +26,7 @@ public sealed class LocalEnvironmentTests(PostgresServer server) : IAsyncLifetim
         {
             Name = "test",
             StateDirectory = Path.Combine(_state, "env"),
-            RouterPort = PostgresServer.FreePort(),
+            RouterPort = _routerPort,
             RouterAdminPort = PostgresServer.FreePort(),
             Replicas = 2,
             PublishRelease = (release, token) =>
@@ -48,6 +49,20 @@ public sealed class LocalEnvironmentTests(PostgresServer server) : IAsyncLifetim
         await _environment.DownAsync(CancellationToken.None);
         _http.Dispose();
         Directory.Delete(_state, recursive: true);
+    }
+
+    // On-call must see why a router did not start, not only where its log is.
+    [Fact]
+    public async Task DeployPoolAsync_RouterPortTaken_FailsSayingWhyTheRouterExited()
+    {
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, _routerPort);
+        squatter.Start();
+
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => _environment.DeployPoolAsync("1.0.0", CancellationToken.None));
+
+        error.Message.ShouldContain("exited before it became ready");
+        error.Message.ShouldContain("address already in use", Case.Insensitive, "the router's own last words");
+        error.Message.ShouldContain(Path.Combine(_state, "env", "logs", "router.log"), Case.Sensitive, "where the whole log is");
     }
 
     [Fact]
