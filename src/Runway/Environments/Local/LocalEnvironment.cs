@@ -140,12 +140,13 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
         var spec = new ProcessSpec("dotnet", [Path.Combine(folder, options.RouterAssembly),
             "--port", Invariant(options.RouterPort), "--admin-port", Invariant(options.RouterAdminPort),
             "--state-file", Path.Combine(options.StateDirectory, "routes.json"), "--token-file", Path.Combine(options.StateDirectory, "router.token")]);
-        var processId = DetachedProcess.Start(spec, Path.Combine(options.StateDirectory, "logs", "router.log"));
+        var log = Path.Combine(options.StateDirectory, "logs", "router.log");
+        var processId = DetachedProcess.Start(spec, log);
         (state with { Router = new LocalRouter(options.RouterPort, options.RouterAdminPort, processId, DetachedProcess.StartTimeOf(processId), DetachedProcess.CommandLineOf(spec)) })
             .Save(StateFile);
         await _readiness.WaitAsync("the router", $"http://127.0.0.1:{options.RouterAdminPort}/health",
             async token => await _router.CheckHealthAsync(token).ConfigureAwait(false) == RouterHealth.Healthy,
-            () => DetachedProcess.IsAlive(processId), cancellationToken).ConfigureAwait(false);
+            () => DetachedProcess.IsAlive(processId), log, cancellationToken).ConfigureAwait(false);
         logger.Information("Router of {Environment} listening on {Url}", Name, Url);
     }
 
@@ -157,17 +158,20 @@ public sealed class LocalEnvironment(LocalEnvironmentOptions options, HttpClient
             WorkingDirectory = folder,
             Environment = options.ReleaseConfiguration(PoolName.Release(release)),
         };
-        var log = Path.Combine(options.StateDirectory, "logs", $"{release}-{index}.log");
-        var processId = DetachedProcess.Start(spec, log);
+        var processId = DetachedProcess.Start(spec, ReplicaLog(release, index));
         return new LocalInstance(port, processId, DetachedProcess.StartTimeOf(processId), DetachedProcess.CommandLineOf(spec));
     }
+
+    private string ReplicaLog(string release, int index) => Path.Combine(options.StateDirectory, "logs", $"{release}-{index}.log");
 
     private async Task WaitReadyAsync(string release, IReadOnlyList<LocalInstance> instances, IReadOnlyList<LocalInstance> kept, CancellationToken cancellationToken)
     {
         try
         {
-            await Task.WhenAll(instances.Select(i => _readiness.WaitAsync(
-                $"replica of {release} on port {i.Port}", $"http://127.0.0.1:{i.Port}/health/ready", () => DetachedProcess.IsAlive(i.ProcessId), cancellationToken)))
+            // The replicas started now are numbered after the ones kept (see DeployPoolAsync), and so are their logs.
+            await Task.WhenAll(instances.Select((i, k) => _readiness.WaitAsync(
+                $"replica of {release} on port {i.Port}", $"http://127.0.0.1:{i.Port}/health/ready", () => DetachedProcess.IsAlive(i.ProcessId),
+                ReplicaLog(release, kept.Count + k), cancellationToken)))
                 .ConfigureAwait(false);
         }
         catch
