@@ -175,12 +175,11 @@ public sealed class DeploymentPipeline(DeploymentServices services, IDeploymentO
     private async Task CheckTrafficAsync(CancellationToken cancellationToken)
     {
         var environment = services.Settings.Environment;
-        if (await services.Deployments.GetActiveDeploymentAsync(environment, cancellationToken).ConfigureAwait(false) is not null) return;
-        if (await services.Deployments.GetLastSucceededDeploymentAsync(environment, cancellationToken).ConfigureAwait(false) is not { } live
-            || live.Release == Release) return;
+        if (await TrafficDrift.ExpectedLiveAsync(services.Deployments, environment, cancellationToken).ConfigureAwait(false) is not { } live
+            || live == Release) return;
         var snapshot = await services.Environment.ReadAsync(cancellationToken).ConfigureAwait(false);
-        if (TrafficDrift.Describe(snapshot, live.Release) is { } drift)
-            throw TrafficDrift.Refusal(environment, Release, live.Release, drift);
+        if (TrafficDrift.Describe(snapshot, live) is { } drift)
+            throw TrafficDrift.Refusal(environment, Release, live, drift);
     }
 
     // No phase runs the GitHub checks without GitHub settings: they can only be waived.

@@ -92,7 +92,7 @@ public static partial class SettingsValidation
     // would put database dumps in git; .nuke/temp is Runway's own, ignored by git.
     private static IEnumerable<string> BackupFolderProblems(PipelineSettings settings, Func<string, string> origin)
     {
-        if (settings.BackupRepository is not { } repository || repository.Target.Contains(':', StringComparison.Ordinal)) yield break;
+        if (settings.BackupRepository is not { IsFolder: true } repository) yield break;
         var folder = Path.GetFullPath(repository.Target);
         if (Inside(folder, settings.RootDirectory) && !Inside(folder, settings.TemporaryDirectory))
             yield return $"--backup-repository is {repository.Target} (from {origin("BackupRepository")}), a folder inside the repository: its backups would block " +

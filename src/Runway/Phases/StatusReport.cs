@@ -21,7 +21,8 @@ public static class StatusReport
         var routed = environment.Routed.ToList();
         var known = (await Task.WhenAll(routed.Select(p => health.CheckAsync(p, cancellationToken))).ConfigureAwait(false))
             .SelectMany(d => d).ToDictionary();
-        var drift = await DriftAsync(services, environment, cancellationToken).ConfigureAwait(false);
+        var live = await TrafficDrift.ExpectedLiveAsync(services.Deployments, services.Settings.Environment, cancellationToken).ConfigureAwait(false);
+        var drift = live is null ? null : TrafficDrift.Describe(environment, live);
         return new JsonObject
         {
             ["environment"] = services.Settings.Environment,
@@ -46,16 +47,6 @@ public static class StatusReport
                 }).ToArray()),
             }).ToArray()),
         };
-    }
-
-    // Traffic the ledger did not record, while no deployment is under way (one under way splits traffic on purpose).
-    private static async Task<string?> DriftAsync(DeploymentServices services, Runway.Environments.EnvironmentSnapshot environment, CancellationToken cancellationToken)
-    {
-        var name = services.Settings.Environment;
-        if (await services.Deployments.GetActiveDeploymentAsync(name, cancellationToken).ConfigureAwait(false) is not null) return null;
-        return await services.Deployments.GetLastSucceededDeploymentAsync(name, cancellationToken).ConfigureAwait(false) is { } live
-            ? TrafficDrift.Describe(environment, live.Release)
-            : null;
     }
 
     /// <summary>The status of a local environment whose cluster is stopped: read without starting anything.</summary>

@@ -1,4 +1,5 @@
 using Runway.Environments;
+using Runway.Ledger;
 
 namespace Runway.Phases;
 
@@ -11,6 +12,17 @@ namespace Runway.Phases;
 /// </summary>
 public static class TrafficDrift
 {
+    /// <summary>
+    /// The release that should have all the traffic of <paramref name="environment"/> now: the last that succeeded, when
+    /// no deployment is under way (one under way splits traffic on purpose); null otherwise.
+    /// </summary>
+    public static async Task<string?> ExpectedLiveAsync(DeploymentLedger deployments, string environment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deployments);
+        if (await deployments.GetActiveDeploymentAsync(environment, cancellationToken).ConfigureAwait(false) is not null) return null;
+        return (await deployments.GetLastSucceededDeploymentAsync(environment, cancellationToken).ConfigureAwait(false))?.Release;
+    }
+
     /// <summary>What differs from "<paramref name="live"/> at 100 %", or null when nothing does.</summary>
     public static string? Describe(EnvironmentSnapshot snapshot, string live)
     {

@@ -17,7 +17,7 @@ public sealed partial record BackupRepositoryOptions(string Target, string? Endp
     public IEnumerable<string> Problems(Func<string, string> origin)
     {
         ArgumentNullException.ThrowIfNull(origin);
-        if (!IsS3 && HasScheme().IsMatch(Target) || IsS3 && S3Url() is null)
+        if (!IsS3 && !IsFolder || IsS3 && S3Url() is null)
             yield return $"--backup-repository is {Target} (from {origin("BackupRepository")}); it must be a folder (a shared mount) or s3://bucket/prefix.";
         if (Endpoint is not null && !IsHttpUrl(Endpoint))
             yield return $"--backup-repository-endpoint (from {origin("BackupRepositoryEndpoint")}) is not an http(s) URL (its value is secret and not shown); it must look like http://127.0.0.1:9000.";
@@ -40,6 +40,9 @@ public sealed partial record BackupRepositoryOptions(string Target, string? Endp
             ? new S3BackupRepository(S3Url()!, Endpoint is null ? null : new Uri(Endpoint), AccessKey, SecretKey)
             : new DirectoryBackupRepository(Target);
     }
+
+    /// <summary>True when <see cref="Target"/> names a folder (neither s3:// nor any other URL scheme).</summary>
+    public bool IsFolder => !IsS3 && !HasScheme().IsMatch(Target);
 
     private bool IsS3 => Target.StartsWith("s3://", StringComparison.OrdinalIgnoreCase);
 
